@@ -8,3 +8,21 @@ export type * from './run-types.js';
 export { SUBSECTORS, subsectorSpec } from './method.js';
 export type { PoolSpec, SubsectorSpec, WeightRule } from './method.js';
 export { MESSAGES, makeIssue } from './messages/index.js';
+export { run, runSync, ConfigError } from './run.js';
+export { validateConfig, resolveConfig, roadClassWeight, CONFIG_SCHEMA, DEFAULT_ROAD_CLASS_WEIGHTS, configToJsonSchema, listSettings } from './config/index.js';
+export type { ResolvedConfig } from './config/index.js';
+export { computeInventory, summariseSectors } from './inventory/index.js';
+export type { InventoryResult, InventoryLine, InventoryContext, InventoryOptions } from './inventory/index.js';
+export { computeBalance } from './balance/index.js';
+export type { BalanceInput, BalanceOptions, BalanceResult, UnitBalance, BalanceReason } from './balance/index.js';
+export { classify, classIndex } from './classify/index.js';
+export type { Classification, ClassifyMethod, ClassifyOptions } from './classify/index.js';
+export {
+  LAND_USE_PRESETS, LAND_USE_PRESET_IDS, POI_PRESETS, POI_PRESET_IDS, createLandUseMapper, createPoiClassifier, normaliseLandUseCode,
+  parseOsmOtherTags, summariseLandUse,
+} from './presets/index.js';
+export type { LandUseMapper, LandUseMatch, LandUsePresetId, PoiPresetId } from './presets/index.js';
+export {
+  chooseWorkingCrs, createTransform, describeCrs, fromOffsetToWgs84, isKnownCrs, parseCrsName, readLegacyCrsMember, resolveLayerCrs, transformGeometry,
+} from './crs/index.js';
+export type { WorkingCrs, CrsInfo } from './crs/index.js';

@@ -1,0 +1,186 @@
+/**
+ * `carbon-balance`: the command-line face of the engine.
+ *
+ *   carbon-balance run <config.json> [--out DIR]      run the method, write four outputs
+ *   carbon-balance validate <config.json>             list every config issue
+ *   carbon-balance demo [--out DIR] [--parcels N]     write the generated demo city and its config
+ */
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { once } from 'node:events';
+import { ConfigError, EngineError, runSync, validateConfig } from '../engine/index.js';
+import { loadLayers, readJson } from './load-layers.js';
+import { generateDemoCity } from '../engine/demo-city/index.js';
+import type { CityConfig, FeatureCollection, Issue, LayerSource, RunResult } from '../engine/index.js';
+
+const HELP = `carbon-balance — urban carbon inventory, spatial allocation, carbon-balance indices and zoning
+
+Usage:
+  carbon-balance run <config.json> [--out DIR] [--quiet]
+      Run the whole method on the city described by <config.json> and write
+        DIR/parcels.geojson  every parcel with its tonnes by sector (t CO2e) and intensity
+        DIR/grid.geojson     the square grid (config.gridCellSizeM, default 1000 m) with tonnes
+        DIR/units.geojson    townships/units with emissions, sinks, GDP, CCR, ECC, ESC and zone
+        DIR/report.json      totals, sectors, conservation per pool, units, zones, issues
+      DIR defaults to ./out. Paths inside the config resolve relative to the config file.
+      Progress goes to stderr. Exit code 0 on success, 1 for invalid input (the issues are
+      listed), 2 for an unexpected failure.
+
+  carbon-balance validate <config.json>
+      Print every issue of the config (code, JSON path, expected, actual); exit 1 if any is an error.
+
+  carbon-balance demo [--out DIR] [--parcels N] [--pois N] [--seed S]
+      Write the generated demo city (GeoJSON layers and config.json, labelled as generated)
+      to DIR (default ./demo-city), ready for 'carbon-balance run DIR/config.json'.
+
+  carbon-balance --help
+`;
+
+interface Args { command: string | undefined; positional: string[]; flags: Record<string, string | boolean> }
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [key, inline] = a.slice(2).split('=', 2);
+      if (inline !== undefined) flags[key] = inline;
+      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--') && ['out', 'parcels', 'pois', 'seed'].includes(key)) flags[key] = argv[++i];
+      else flags[key] = true;
+    } else if (a === '-h') flags.help = true;
+    else positional.push(a);
+  }
+  return { command: positional.shift(), positional, flags };
+}
+
+function formatIssue(i: Issue): string {
+  const where = [i.path, i.layer, i.featureId !== undefined ? `feature ${i.featureId}` : undefined, i.field ? `field ${i.field}` : undefined].filter(Boolean).join(', ');
+  const ex = i.expected !== undefined ? ` expected ${JSON.stringify(i.expected)}` : '';
+  const ac = i.actual !== undefined ? `, got ${JSON.stringify(i.actual)}` : '';
+  return `  ${i.severity.padEnd(7)} ${i.code}${where ? ` [${where}]` : ''}: ${i.message}${ex}${ac}`;
+}
+
+/** Write a FeatureCollection feature by feature (outputs can exceed 100 MB). */
+async function writeCollection(path: string, fc: FeatureCollection): Promise<void> {
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  const write = async (s: string): Promise<void> => { if (!out.write(s)) await once(out, 'drain'); };
+  await write('{"type":"FeatureCollection","features":[\n');
+  for (let i = 0; i < fc.features.length; i++) await write((i ? ',\n' : '') + JSON.stringify(fc.features[i]));
+  await write('\n]}\n');
+  out.end();
+  await once(out, 'finish');
+}
+
+async function writeResult(result: RunResult, outDir: string): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  await writeCollection(join(outDir, 'parcels.geojson'), result.parcels);
+  await writeCollection(join(outDir, 'grid.geojson'), result.grid);
+  await writeCollection(join(outDir, 'units.geojson'), result.units);
+  const out = createWriteStream(join(outDir, 'report.json'));
+  out.end(JSON.stringify(result.report, null, 2) + '\n');
+  await once(out, 'finish');
+}
+
+function fmtT(t: number): string {
+  return `${(t / 1e4).toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })} ×10⁴ t CO2e`;
+}
+
+async function commandRun(args: Args): Promise<number> {
+  const configPath = args.positional[0];
+  if (!configPath) { process.stderr.write('carbon-balance run: missing <config.json>\n\n' + HELP); return 1; }
+  const config = readJson(configPath, 'config') as CityConfig;
+  const issues = validateConfig(config);
+  if (issues.some((i) => i.severity === 'error')) {
+    process.stderr.write(`carbon-balance: ${configPath} is not a valid city config:\n${issues.map(formatIssue).join('\n')}\n`);
+    return 1;
+  }
+  const quiet = args.flags.quiet === true;
+  const started = Date.now();
+  const log = (s: string): void => { if (!quiet) process.stderr.write(s); };
+  log(`reading layers of ${config.name} …\n`);
+  const layers = await loadLayers(config, dirname(resolve(configPath)));
+  let lastStage = '';
+  let lastPrint = 0;
+  const result = runSync(config, layers, {
+    onProgress: (stage, fraction) => {
+      const t = Date.now();
+      if (stage !== lastStage || t - lastPrint > 1000) {
+        log(`  ${stage.padEnd(10)} ${(fraction * 100).toFixed(0).padStart(3)} %  (${((t - started) / 1000).toFixed(1)} s)\n`);
+        lastStage = stage;
+        lastPrint = t;
+      }
+    },
+  });
+  const outDir = resolve(typeof args.flags.out === 'string' ? args.flags.out : 'out');
+  log(`writing ${outDir} …\n`);
+  await writeResult(result, outDir);
+  const r = result.report;
+  const z = r.zones;
+  const warnings = r.issues.filter((i) => i.severity !== 'info');
+  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: gross ${fmtT(r.totals.grossT)}, sinks ${fmtT(r.totals.sinkT)}, net ${fmtT(r.totals.netT)}, CCR ${r.totals.ccr === null ? '—' : (r.totals.ccr * 100).toFixed(3) + ' %'}\n`);
+  log(`units ${r.units.length}: low-carbon-economic ${z['low-carbon-economic']}, carbon-source-control ${z['carbon-source-control']}, carbon-sink-functional ${z['carbon-sink-functional']}, high-carbon-optimisation ${z['high-carbon-optimisation']}, unzoned ${z.unzoned}\n`);
+  log(`unallocated ${r.totals.unallocatedT.toFixed(3)} t; ${warnings.length} warnings (see report.json issues)\n`);
+  return 0;
+}
+
+function commandValidate(args: Args): number {
+  const configPath = args.positional[0];
+  if (!configPath) { process.stderr.write('carbon-balance validate: missing <config.json>\n'); return 1; }
+  const issues = validateConfig(readJson(configPath, 'config'));
+  if (issues.length === 0) { process.stdout.write(`${configPath}: valid\n`); return 0; }
+  process.stdout.write(`${configPath}:\n${issues.map(formatIssue).join('\n')}\n`);
+  return issues.some((i) => i.severity === 'error') ? 1 : 0;
+}
+
+async function commandDemo(args: Args): Promise<number> {
+  const outDir = resolve(typeof args.flags.out === 'string' ? args.flags.out : 'demo-city');
+  const num = (k: string): number | undefined => (typeof args.flags[k] === 'string' ? Number(args.flags[k]) : undefined);
+  const city = generateDemoCity({ parcels: num('parcels'), pois: num('pois'), seed: num('seed') });
+  mkdirSync(outDir, { recursive: true });
+  const config = city.config;
+  const names: Array<[LayerSource | undefined, FeatureCollection | undefined]> = [
+    [config.layers.parcels, city.layers.parcels],
+    ['generate' in config.layers.units ? undefined : (config.layers.units as LayerSource), city.layers.units],
+    ...(config.layers.pois ?? []).map((p, i) => [p, city.layers.pois?.[i]] as [LayerSource, FeatureCollection | undefined]),
+    ...(config.layers.roads ?? []).map((p, i) => [p, city.layers.roads?.[i]] as [LayerSource, FeatureCollection | undefined]),
+    [config.layers.population, city.layers.population],
+  ];
+  for (const [src, fc] of names) if (src?.path && fc) await writeCollection(join(outDir, src.path), fc);
+  const out = createWriteStream(join(outDir, 'config.json'));
+  out.end(JSON.stringify(config, null, 2) + '\n');
+  await once(out, 'finish');
+  process.stderr.write(`wrote the generated demo city (${city.layers.parcels.features.length} parcels) to ${outDir}\nrun it with: npx carbon-balance run ${join(outDir, 'config.json')} --out ${join(outDir, 'out')}\n`);
+  return 0;
+}
+
+/** Entry point; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.flags.help || !args.command || args.command === 'help') {
+    process.stdout.write(HELP);
+    return args.command || args.flags.help ? 0 : 1;
+  }
+  try {
+    switch (args.command) {
+      case 'run': return await commandRun(args);
+      case 'validate': return commandValidate(args);
+      case 'demo': return await commandDemo(args);
+      default:
+        process.stderr.write(`carbon-balance: unknown command ${JSON.stringify(args.command)}\n\n${HELP}`);
+        return 1;
+    }
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`carbon-balance: invalid input:\n${e.issues.map(formatIssue).join('\n')}\n`);
+      return 1;
+    }
+    if (e instanceof EngineError) {
+      process.stderr.write(`carbon-balance: ${e.message} [${e.code}]\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+

@@ -1,0 +1,129 @@
+/**
+ * Aggregation of parcel and network tonnes to units and to the square grid (METHOD.md §3).
+ *
+ * A parcel's tonnes are split over the units and cells it overlaps in proportion to overlap
+ * area; a network line's tonnes in proportion to its length inside each. Shares are normalised
+ * by their own sum, so each parcel's and line's tonnes are passed on whole (no slivers lost, no
+ * double counting at cell corners).
+ */
+import type { MultiPolygon } from '../geometry/planar.js';
+import { multiPolygonAreaInRect } from '../geometry/planar.js';
+import { SECTOR_COUNT } from '../allocate/allocate.js';
+import type { PolygonLayer } from '../spatial/layers.js';
+import type { NetworkPieces } from '../spatial/network.js';
+import type { ParcelPieces } from '../spatial/overlay.js';
+import { SECTOR_INDEX } from '../allocate/allocate.js';
+
+const ROW_OFFSET = 2 ** 21;
+const COL_FACTOR = 2 ** 22;
+
+/** Numeric key of a grid cell. */
+export function cellKey(col: number, row: number): number {
+  return col * COL_FACTOR + (row + ROW_OFFSET);
+}
+
+/** Column and row of a cell key. */
+export function cellOfKey(key: number): [number, number] {
+  const col = Math.floor(key / COL_FACTOR);
+  return [col, key - col * COL_FACTOR - ROW_OFFSET];
+}
+
+export interface Aggregates {
+  /** Signed tonnes per unit and sector: `unit * SECTOR_COUNT + sector`. */
+  unitNetT: Float64Array;
+  /** Signed tonnes per cell and sector, for every listed cell (zeros included). */
+  cells: Map<number, Float64Array>;
+  /** Tonnes that reached no unit (should be 0: allocation only uses in-study parcels). */
+  strayT: number;
+}
+
+/** Every cell that overlaps a unit with positive area. */
+export function listCells(units: PolygonLayer, cellSizeM: number): Set<number> {
+  const keys = new Set<number>();
+  units.geoms.forEach((mp, u) => {
+    const b = units.bboxes[u];
+    const c0 = Math.floor(b[0] / cellSizeM), c1 = Math.floor(b[2] / cellSizeM);
+    const r0 = Math.floor(b[1] / cellSizeM), r1 = Math.floor(b[3] / cellSizeM);
+    for (let c = c0; c <= c1; c++) for (let r = r0; r <= r1; r++) {
+      const key = cellKey(c, r);
+      if (keys.has(key)) continue;
+      if (multiPolygonAreaInRect(mp, c * cellSizeM, r * cellSizeM, (c + 1) * cellSizeM, (r + 1) * cellSizeM) > 0) keys.add(key);
+    }
+  });
+  return keys;
+}
+
+function addInto(target: Float64Array, offset: number, source: Float64Array, sourceOffset: number, k: number): void {
+  for (let s = 0; s < SECTOR_COUNT; s++) target[offset + s] += source[sourceOffset + s] * k;
+}
+
+/**
+ * Sum parcel and line tonnes into units and cells.
+ * @param parcelNetT signed tonnes per parcel and sector
+ * @param lineNetT signed transport tonnes per network line (may be empty)
+ */
+export function aggregate(parcels: PolygonLayer, pieces: ParcelPieces, parcelNetT: Float64Array, network: NetworkPieces | null, lineNetT: Float64Array, units: PolygonLayer, cellSizeM: number): Aggregates {
+  const unitNetT = new Float64Array(units.geoms.length * SECTOR_COUNT);
+  const cells = new Map<number, Float64Array>();
+  for (const key of listCells(units, cellSizeM)) cells.set(key, new Float64Array(SECTOR_COUNT));
+  const cellAt = (key: number): Float64Array => {
+    let v = cells.get(key);
+    if (!v) { v = new Float64Array(SECTOR_COUNT); cells.set(key, v); }
+    return v;
+  };
+  let strayT = 0;
+
+  const n = parcels.geoms.length;
+  const shares: number[] = [];
+  const shareKeys: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const base = i * SECTOR_COUNT;
+    let any = false;
+    for (let s = 0; s < SECTOR_COUNT; s++) if (parcelNetT[base + s] !== 0) { any = true; break; }
+    if (!any) continue;
+    const total = pieces.inStudyM2[i];
+    if (!(total > 0)) {
+      for (let s = 0; s < SECTOR_COUNT; s++) strayT += parcelNetT[base + s];
+      continue;
+    }
+    // Units: by piece area.
+    for (let j = pieces.offsets[i]; j < pieces.offsets[i + 1]; j++) {
+      addInto(unitNetT, pieces.unit[j] * SECTOR_COUNT, parcelNetT, base, pieces.areaM2[j] / total);
+    }
+    // Cells: by the area of the in-study part in each cell.
+    const parts: MultiPolygon[] = pieces.geoms.get(i) ?? [parcels.geoms[i]];
+    const b = parcels.bboxes[i];
+    const c0 = Math.floor(b[0] / cellSizeM), c1 = Math.floor(b[2] / cellSizeM);
+    const r0 = Math.floor(b[1] / cellSizeM), r1 = Math.floor(b[3] / cellSizeM);
+    if (c0 === c1 && r0 === r1) {
+      addInto(cellAt(cellKey(c0, r0)), 0, parcelNetT, base, 1);
+      continue;
+    }
+    shares.length = 0;
+    shareKeys.length = 0;
+    let sumShares = 0;
+    for (let c = c0; c <= c1; c++) for (let r = r0; r <= r1; r++) {
+      let a = 0;
+      for (const mp of parts) a += multiPolygonAreaInRect(mp, c * cellSizeM, r * cellSizeM, (c + 1) * cellSizeM, (r + 1) * cellSizeM);
+      if (a > 0) { shares.push(a); shareKeys.push(cellKey(c, r)); sumShares += a; }
+    }
+    if (sumShares > 0) {
+      for (let k = 0; k < shares.length; k++) addInto(cellAt(shareKeys[k]), 0, parcelNetT, base, shares[k] / sumShares);
+    } else {
+      for (let s = 0; s < SECTOR_COUNT; s++) strayT += parcelNetT[base + s];
+    }
+  }
+
+  if (network && lineNetT.length > 0) {
+    const transport = SECTOR_INDEX.transport;
+    for (let k = 0; k < network.line.length; k++) {
+      const l = network.line[k];
+      const v = lineNetT[l];
+      if (v === 0) continue;
+      const share = network.lengthM[k] / network.inStudyM[l];
+      unitNetT[network.unit[k] * SECTOR_COUNT + transport] += v * share;
+      cellAt(cellKey(network.col[k], network.row[k]))[transport] += v * share;
+    }
+  }
+  return { unitNetT, cells, strayT };
+}

@@ -1,0 +1,724 @@
+/**
+ * The whole method end to end: inventory → allocation to parcels (and networks) → grid and
+ * unit totals → CCR / ECC / ESC → zones → a report that accounts for every tonne.
+ */
+import Flatbush from 'flatbush';
+import { SECTOR_COUNT, SECTOR_INDEX, allocatePools } from './allocate/allocate.js';
+import type { NetworkWeights, ParcelWeights } from './allocate/allocate.js';
+import { aggregate, cellOfKey } from './aggregate/aggregate.js';
+import { computeBalance } from './balance/index.js';
+import { classify } from './classify/index.js';
+import type { CityConfig, GeneratedUnitsConfig, LayerSource, UnitLayerConfig } from './config/types.js';
+import { resolveConfig, roadClassWeight, validateConfig } from './config/index.js';
+import type { ResolvedConfig } from './config/index.js';
+import {
+  chooseWorkingCrs, createTransform, detectProjectedWithoutCrs, fromOffsetToWgs84, isGeographicCrs, resolveLayerCrs, transformGeometry,
+} from './crs/index.js';
+import type { MultiPolygon } from './geometry/planar.js';
+import { distanceToLine, multiPolygonArea, multiPolygonBBox } from './geometry/planar.js';
+import { computeInventory, summariseSectors } from './inventory/index.js';
+import { makeIssue } from './messages/index.js';
+import { createLandUseMapper, createPoiClassifier } from './presets/index.js';
+import type {
+  ConservationRow, GridCellProperties, LayerData, ParcelProperties, RunOptions, RunReport, RunResult, UnitProperties,
+} from './run-types.js';
+import { featureId, numberProperty, prepareLineLayer, preparePointLayer, preparePolygonLayer } from './spatial/layers.js';
+import type { LineLayer, PointLayer, PolygonLayer, XY } from './spatial/layers.js';
+import { cutNetwork } from './spatial/network.js';
+import type { NetworkPieces } from './spatial/network.js';
+import { indexBBoxes, intersectMultiPolygons, overlayParcelsOnUnits, unitAt } from './spatial/overlay.js';
+import { assignPointsToParcels } from './spatial/points.js';
+import type { Feature, FeatureCollection, Geometry, Issue, PoiCategory, SpaceType, TransportMode } from './types.js';
+import { EngineError, SECTOR_IDS, ZONE_IDS } from './types.js';
+
+/** Thrown by {@link run} for an invalid config; `issues` lists every problem. */
+export class ConfigError extends EngineError {
+  readonly issues: Issue[];
+  constructor(issues: Issue[]) {
+    super('invalid-config', `the city config has ${issues.filter((i) => i.severity === 'error').length} error(s): ${issues.filter((i) => i.severity === 'error').slice(0, 3).map((i) => `${i.path ?? ''} ${i.message}`).join('; ')}`);
+    this.issues = issues;
+  }
+}
+
+const GEOGRAPHIC_OUT = 'EPSG:4326';
+
+interface LayerReader {
+  role: string;
+  config: LayerSource;
+  fc: FeatureCollection;
+  crs: string;
+  /** Source coordinates → working CRS. */
+  toWorking: XY;
+  /** Source coordinates → WGS84 lon/lat (for outputs). */
+  toWgs84: XY;
+  identityWgs84: boolean;
+}
+
+function now(): number { return Date.now(); }
+
+function emptyCollection(): FeatureCollection { return { type: 'FeatureCollection', features: [] }; }
+
+/** Lon/lat bounding box of a layer (its coordinates transformed to WGS84). */
+function lonLatBBox(reader: LayerReader): [number, number, number, number] | null {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      if (!Number.isFinite(c[0]) || !Number.isFinite(c[1] as number)) return;
+      const p = reader.toWgs84(c as number[]);
+      if (p[0] < minX) minX = p[0];
+      if (p[0] > maxX) maxX = p[0];
+      if (p[1] < minY) minY = p[1];
+      if (p[1] > maxY) maxY = p[1];
+      return;
+    }
+    for (const x of c) visit(x);
+  };
+  const visitGeometry = (g: Geometry | null): void => {
+    if (!g) return;
+    if (g.type === 'GeometryCollection') g.geometries?.forEach(visitGeometry);
+    else visit((g as { coordinates: unknown }).coordinates);
+  };
+  // Every feature: a bounding box over a sample could miss a far-flung unit.
+  for (const f of reader.fc.features) visitGeometry(f?.geometry ?? null);
+  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
+}
+
+/** Raw coordinate bounding box (no transform), for detecting projected data with no CRS. */
+function rawBBox(fc: FeatureCollection): [number, number, number, number] | null {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      const x = c[0], y = c[1] as number;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+      if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
+      return;
+    }
+    for (const x of c) visit(x);
+  };
+  for (const f of fc.features) {
+    const g = f?.geometry;
+    if (g && g.type !== 'GeometryCollection') visit((g as { coordinates: unknown }).coordinates);
+  }
+  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
+}
+
+function offsetFn(kind: string | undefined): ((c: number[]) => number[]) | null {
+  if (kind === 'gcj02' || kind === 'bd09') return (c) => fromOffsetToWgs84(kind, c[0], c[1]);
+  return null;
+}
+
+/**
+ * Run the method on a city.
+ *
+ * @param config the city config (validated first; an invalid one rejects with {@link ConfigError})
+ * @param layers the features of the config's layers, already read
+ * @param options progress callback and abort flag
+ * @returns parcels, grid and units as WGS84 GeoJSON and the run report
+ * @example
+ * const { units, report } = await run(config, { parcels, units: townships, pois: [pois] });
+ */
+export async function run(config: CityConfig, layers: LayerData, options: RunOptions = {}): Promise<RunResult> {
+  return runSync(config, layers, options);
+}
+
+/** {@link run} without the promise: for Web Workers and benchmarks. */
+export function runSync(config: CityConfig, layers: LayerData, options: RunOptions = {}): RunResult {
+  const configIssues = validateConfig(config);
+  if (configIssues.some((i) => i.severity === 'error')) throw new ConfigError(configIssues);
+  const cfg = resolveConfig(config);
+  const issues: Issue[] = [...configIssues];
+  const timings: Record<string, number> = {};
+  let stageStart = now();
+  let stage = 'read';
+  const progress = (fraction: number): void => options.onProgress?.(stage, fraction);
+  const enter = (next: string): void => {
+    timings[stage] = now() - stageStart;
+    if (options.signal?.aborted) throw new EngineError('aborted', `the run was cancelled before stage ${next}`);
+    stage = next;
+    stageStart = now();
+    progress(0);
+  };
+  progress(0);
+
+  // ---- read: CRSs and the working CRS -------------------------------------------------------
+  if (!layers || !layers.parcels) throw new EngineError('missing-layer', 'layers.parcels must be a FeatureCollection, got nothing');
+  const unitsConfig = cfg.layers.units;
+  const generatedUnits = 'generate' in unitsConfig ? (unitsConfig as GeneratedUnitsConfig) : null;
+  if (!generatedUnits && !layers.units) throw new EngineError('missing-layer', 'layers.units must be a FeatureCollection when the config names a units layer, got nothing');
+
+  const readers: LayerReader[] = [];
+  const makeReader = (role: string, lc: LayerSource, fc: FeatureCollection | undefined): LayerReader => {
+    const data = fc && Array.isArray(fc.features) ? fc : emptyCollection();
+    if (fc && !Array.isArray(fc.features)) issues.push(makeIssue('layer-not-feature-collection', { layer: role }, { layer: role, severity: 'error', expected: 'FeatureCollection' }));
+    const resolved = resolveLayerCrs(lc.crs, data, { layer: role });
+    issues.push(...resolved.issues);
+    let crs = resolved.code;
+    if (resolved.issues.some((i) => i.severity === 'error')) throw new EngineError('crs-unusable', `${role}: ${resolved.issues.map((i) => i.message).join('; ')}`);
+    if (isGeographicCrs(crs)) {
+      const bb = rawBBox(data);
+      const bad = bb ? detectProjectedWithoutCrs(bb, crs, { layer: role }) : [];
+      if (bad.length > 0) {
+        issues.push(...bad);
+        if (bad.some((i) => i.severity === 'error')) throw new EngineError('crs-missing', bad.map((i) => i.message).join('; '));
+      }
+    }
+    const offset = offsetFn(lc.coordinateOffset);
+    if (offset && !isGeographicCrs(crs)) {
+      issues.push(makeIssue('offset-on-projected', { layer: role, crs }, { layer: role, field: 'coordinateOffset' }));
+    }
+    const toWgs = createTransform(crs, GEOGRAPHIC_OUT);
+    const toWgs84: XY = offset ? (c) => offset(toWgs(c)) : toWgs;
+    const reader: LayerReader = { role, config: lc, fc: data, crs, toWorking: toWgs84, toWgs84, identityWgs84: isGeographicCrs(crs) && !offset };
+    readers.push(reader);
+    return reader;
+  };
+  const parcelsReader = makeReader('parcels', cfg.layers.parcels, layers.parcels);
+  const unitsReader = generatedUnits ? null : makeReader('units', unitsConfig as UnitLayerConfig, layers.units);
+  const poiReaders = (cfg.layers.pois ?? []).map((lc, i) => makeReader(`pois[${i}]`, lc, layers.pois?.[i]));
+  const roadReaders = (cfg.layers.roads ?? []).map((lc, i) => makeReader(`roads[${i}]`, lc, layers.roads?.[i]));
+  const popReader = cfg.layers.population ? makeReader('population', cfg.layers.population, layers.population) : null;
+
+  let working: { code: string; proj4: string; reason: string };
+  if (cfg.workingCrs === 'auto') {
+    const bb = lonLatBBox(unitsReader ?? parcelsReader);
+    if (!bb) throw new EngineError('empty-layer', `${unitsReader ? 'units' : 'parcels'}: no usable coordinates to choose a working CRS from`);
+    working = chooseWorkingCrs(bb);
+  } else {
+    working = { code: cfg.workingCrs, proj4: '', reason: 'set in the config' };
+  }
+  for (const r of readers) {
+    const toWork = createTransform(r.crs, working.code);
+    const offset = offsetFn(r.config.coordinateOffset);
+    if (offset) {
+      const wgsToWork = createTransform(GEOGRAPHIC_OUT, working.code);
+      const toWgs = createTransform(r.crs, GEOGRAPHIC_OUT);
+      r.toWorking = (c) => wgsToWork(offset(toWgs(c)));
+    } else r.toWorking = toWork;
+  }
+
+  // ---- project ------------------------------------------------------------------------------
+  enter('project');
+  const parcels = preparePolygonLayer('parcels', parcelsReader.fc, parcelsReader.toWorking, cfg.layers.parcels.idField, issues);
+  progress(0.4);
+  const cellSizeM = cfg.gridCellSizeM;
+  let units: PolygonLayer;
+  let unitNames: string[];
+  let unitFeatures: Feature[];
+  if (generatedUnits) {
+    const gen = generateGridUnits(parcels, generatedUnits.cellSizeM, working.code);
+    units = gen.layer;
+    unitNames = gen.names;
+    unitFeatures = gen.features;
+    issues.push(makeIssue('units-generated', { count: units.geoms.length, cellSizeM: generatedUnits.cellSizeM }, { layer: 'units' }));
+  } else {
+    const uc = unitsConfig as UnitLayerConfig;
+    units = preparePolygonLayer('units', unitsReader!.fc, unitsReader!.toWorking, uc.idField, issues);
+    unitNames = units.source.map((src, k) => {
+      const v = uc.nameField ? unitsReader!.fc.features[src].properties?.[uc.nameField] : undefined;
+      return v === undefined || v === null || String(v).trim() === '' ? units.ids[k] : String(v);
+    });
+    unitFeatures = units.source.map((src) => unitsReader!.fc.features[src]);
+  }
+  if (units.geoms.length === 0) throw new EngineError('empty-layer', 'units: no usable polygon, so there is no study area');
+  reportDuplicateIds('units', units.ids, issues);
+  progress(0.7);
+  const poiLayers: PointLayer[] = poiReaders.map((r) => preparePointLayer(r.role, r.fc, r.toWorking, r.config.idField, issues));
+  const roadLayers: LineLayer[] = roadReaders.map((r) => prepareLineLayer(r.role, r.fc, r.toWorking, r.config.idField, issues));
+
+  // ---- land use -----------------------------------------------------------------------------
+  enter('land-use');
+  const mapper = createLandUseMapper(cfg.landUse);
+  const codeField = cfg.layers.parcels.codeField;
+  const spaceType: (SpaceType | null)[] = new Array(parcels.geoms.length);
+  const rawCodes: (string | null)[] = new Array(parcels.geoms.length);
+  const unmapped = new Map<string, { parcels: number; areaM2: number }>();
+  for (let i = 0; i < parcels.geoms.length; i++) {
+    const raw = parcelsReader.fc.features[parcels.source[i]].properties?.[codeField];
+    rawCodes[i] = raw === undefined || raw === null ? null : String(raw);
+    const m = mapper.map(raw);
+    spaceType[i] = m.spaceType;
+    if (!m.matched) {
+      const key = m.code ?? '(empty)';
+      const u = unmapped.get(key) ?? { parcels: 0, areaM2: 0 };
+      u.parcels++;
+      u.areaM2 += parcels.areas[i];
+      unmapped.set(key, u);
+    }
+  }
+  for (const [code, u] of unmapped) {
+    issues.push(makeIssue('land-use-unmapped', { code, parcels: u.parcels, areaM2: u.areaM2 }, { layer: 'parcels', field: codeField, actual: code }));
+  }
+
+  // ---- overlay: parcels × units -------------------------------------------------------------
+  enter('overlay');
+  const pieces = overlayParcelsOnUnits(parcels, units, progress);
+  let parcelsInStudy = 0, clippedM2 = 0, parcelAreaM2 = 0;
+  for (let i = 0; i < parcels.geoms.length; i++) {
+    parcelAreaM2 += parcels.areas[i];
+    clippedM2 += Math.max(0, parcels.areas[i] - pieces.inStudyM2[i]);
+    if (pieces.inStudyM2[i] > 0) parcelsInStudy++;
+  }
+  if (clippedM2 > 1e-6 * Math.max(1, parcelAreaM2)) {
+    issues.push(makeIssue('parcels-clipped', { areaM2: clippedM2, parcels: parcels.geoms.length - parcelsInStudy }, { layer: 'parcels' }));
+  }
+  const bySpaceType: Record<string, { parcels: number; areaM2: number }> = {};
+  const areaBySpaceTypeM2: Partial<Record<SpaceType, number>> = {};
+  for (let i = 0; i < parcels.geoms.length; i++) {
+    const key = spaceType[i] ?? 'unmapped';
+    const e = bySpaceType[key] ?? (bySpaceType[key] = { parcels: 0, areaM2: 0 });
+    e.parcels++;
+    e.areaM2 += pieces.inStudyM2[i];
+    const t = spaceType[i];
+    if (t) areaBySpaceTypeM2[t] = (areaBySpaceTypeM2[t] ?? 0) + pieces.inStudyM2[i];
+  }
+
+  // ---- inventory ----------------------------------------------------------------------------
+  enter('inventory');
+  const inventory = computeInventory(cfg.inventory, { areaBySpaceTypeM2 }, { sinkRatesTPerHa: config.sinkRates });
+  issues.push(...inventory.issues);
+  if (inventory.issues.some((i) => i.severity === 'error')) {
+    throw new ConfigError(inventory.issues.filter((i) => i.severity === 'error'));
+  }
+
+  // ---- weights ------------------------------------------------------------------------------
+  enter('weights');
+  const parcelIndex = indexBBoxes(parcels);
+  const unitIndex = indexBBoxes(units);
+  const n = parcels.geoms.length;
+  const poiCounts: Record<PoiCategory, Float64Array> = { industry: new Float64Array(n), commercial: new Float64Array(n), transport: new Float64Array(n) };
+  const poiStats: RunReport['pois'] = {};
+  const transportPoints: { xs: number[]; ys: number[] } = { xs: [], ys: [] };
+  const unitPoiCounts = new Float64Array(units.geoms.length);
+  const proxyCategories = cfg.economy?.source === 'proxy' && cfg.economy.proxy === 'poi-count' ? new Set(cfg.economy.categories ?? ['industry', 'commercial']) : null;
+  poiLayers.forEach((layer, li) => {
+    const reader = poiReaders[li];
+    const classifyPoi = createPoiClassifier(reader.config as never);
+    const cats: PoiCategory[][] = reader.fc.features.map((f) => (f ? classifyPoi(f.properties ?? {}) : []));
+    const assignment = assignPointsToParcels(layer, parcels, parcelIndex, pieces, cfg.allocation.poiSnapDistanceM);
+    const outsideByCat: Record<string, number> = {};
+    let uncategorised = 0;
+    for (let k = 0; k < layer.xs.length; k++) {
+      const c = cats[layer.feature[k]];
+      if (c.length === 0) { uncategorised++; continue; }
+      const p = assignment.parcelOf[k];
+      for (const cat of c) {
+        if (p >= 0) poiCounts[cat][p] += 1;
+        else outsideByCat[cat] = (outsideByCat[cat] ?? 0) + 1;
+        if (cat === 'transport') { transportPoints.xs.push(layer.xs[k]); transportPoints.ys.push(layer.ys[k]); }
+      }
+      if (proxyCategories && c.some((cat) => proxyCategories.has(cat))) {
+        const u = unitAt(units, unitIndex, layer.xs[k], layer.ys[k]);
+        if (u >= 0) unitPoiCounts[u]++;
+      }
+    }
+    poiStats[reader.role] = { total: layer.xs.length, inParcels: assignment.inParcels, snapped: assignment.snapped, outside: assignment.outside, duplicatePositions: assignment.duplicatePositions };
+    for (const [cat, count] of Object.entries(outsideByCat)) {
+      issues.push(makeIssue('points-outside-parcels', { layer: reader.role, category: cat, count }, { layer: reader.role, actual: count }));
+    }
+    if (uncategorised > 0) issues.push(makeIssue('points-uncategorised', { layer: reader.role, count: uncategorised }, { layer: reader.role, field: (reader.config as { categoryField?: string }).categoryField, actual: uncategorised }));
+    if (assignment.duplicatePositions > 0) issues.push(makeIssue('points-duplicate-positions', { layer: reader.role, count: assignment.duplicatePositions }, { layer: reader.role, actual: assignment.duplicatePositions }));
+  });
+  progress(0.3);
+
+  const population = popReader ? populationWeights(popReader, parcels, parcelIndex, pieces, issues) : new Float64Array(n);
+  progress(0.5);
+
+  // Networks.
+  const networkStdM: Record<TransportMode, Float64Array> = { road: new Float64Array(n), rail: new Float64Array(n), water: new Float64Array(n), air: new Float64Array(n) };
+  const allLines: LineLayer = { layer: 'roads', lines: [], feature: new Int32Array(0), bboxes: [], inputCount: 0 };
+  const lineMode: TransportMode[] = [];
+  const lineWeight: number[] = [];
+  const lineLayerIndex: number[] = [];
+  const lineFeature: number[] = [];
+  const unknownClasses = new Map<string, number>();
+  roadLayers.forEach((layer, li) => {
+    const rc = roadReaders[li].config as { classField?: string; mode?: TransportMode };
+    const mode = rc.mode ?? 'road';
+    layer.lines.forEach((line, k) => {
+      const props = roadReaders[li].fc.features[layer.feature[k]].properties;
+      let w = 1;
+      if (mode === 'road' && rc.classField) {
+        const cls = props?.[rc.classField];
+        const r = roadClassWeight(cls === undefined || cls === null ? '' : String(cls), cfg.allocation.roadClassWeights);
+        w = r.weight;
+        if (r.matchedClass === null) unknownClasses.set(String(cls), (unknownClasses.get(String(cls)) ?? 0) + 1);
+      }
+      allLines.lines.push(line);
+      allLines.bboxes.push(layer.bboxes[k]);
+      lineMode.push(mode);
+      lineWeight.push(w);
+      lineLayerIndex.push(li);
+      lineFeature.push(layer.feature[k]);
+    });
+  });
+  allLines.feature = Int32Array.from(lineFeature);
+  for (const [cls, count] of unknownClasses) issues.push(makeIssue('road-class-unknown', { roadClass: cls, count }, { layer: 'roads', actual: cls }));
+  let network: NetworkPieces | null = null;
+  let networkWeights: NetworkWeights | null = null;
+  if (allLines.lines.length > 0) {
+    network = cutNetwork(allLines, parcels, parcelIndex, pieces, units, unitIndex, cellSizeM);
+    for (let k = 0; k < network.line.length; k++) {
+      const p = network.parcel[k];
+      const l = network.line[k];
+      if (p >= 0) networkStdM[lineMode[l]][p] += network.lengthM[k] * lineWeight[l];
+    }
+    const stdM = Float64Array.from(network.inStudyM, (len, l) => len * lineWeight[l]);
+    const transportPoi = nearestRoadCounts(transportPoints, allLines, lineMode, cfg.allocation.networkSnapDistanceM);
+    networkWeights = { mode: lineMode, stdM, lengthM: network.inStudyM, transportPoi };
+  }
+  progress(0.9);
+
+  // ---- allocate -----------------------------------------------------------------------------
+  enter('allocate');
+  const weights: ParcelWeights = { spaceType, areaM2: pieces.inStudyM2, poi: poiCounts, population, networkStdM };
+  const allocation = allocatePools(inventory.pools, weights, networkWeights, {
+    beta: cfg.allocation.beta, transportPool: cfg.allocation.transportPool, sinkRatesTPerM2: inventory.sinkRatesTPerM2,
+  });
+  issues.push(...allocation.issues);
+
+  // ---- aggregate ----------------------------------------------------------------------------
+  enter('aggregate');
+  const agg = aggregate(parcels, pieces, allocation.parcelNetT, network, allocation.lineNetT, units, cellSizeM);
+  if (Math.abs(agg.strayT) > 1e-6) issues.push(makeIssue('aggregation-stray', { tonnes: agg.strayT }, { severity: 'error' }));
+
+  // ---- balance ------------------------------------------------------------------------------
+  enter('balance');
+  const sinkIdx = SECTOR_INDEX.sinks;
+  const unitGross = new Float64Array(units.geoms.length);
+  const unitSink = new Float64Array(units.geoms.length);
+  for (let u = 0; u < units.geoms.length; u++) {
+    for (let s = 0; s < SECTOR_COUNT; s++) {
+      const v = agg.unitNetT[u * SECTOR_COUNT + s];
+      if (s === sinkIdx) unitSink[u] += -v;
+      else unitGross[u] += v;
+    }
+  }
+  const gdp = economicWeights(cfg, units, unitNames, unitFeatures, pieces, spaceType, unitPoiCounts, issues);
+  const balance = computeBalance(units.ids.map((id, u) => ({ id, name: unitNames[u], emissionT: clean(unitGross[u]), sinkT: clean(Math.max(0, unitSink[u])), gdp: gdp.values[u] })), {
+    threshold: cfg.zoning.threshold, tieRule: cfg.zoning.tieRule,
+  });
+  issues.push(...balance.issues);
+
+  // ---- outputs ------------------------------------------------------------------------------
+  enter('output');
+  const sectorProps = (arr: Float64Array, offset: number): Record<string, number> => {
+    const o: Record<string, number> = {};
+    SECTOR_IDS.forEach((s, k) => { o[`${s}T`] = clean(arr[offset + k]); });
+    return o;
+  };
+  const grossOf = (arr: Float64Array, offset: number): number => {
+    let g = 0;
+    for (let s = 0; s < SECTOR_COUNT; s++) if (s !== sinkIdx) g += arr[offset + s];
+    return clean(g);
+  };
+  const unitAreas = new Float64Array(units.geoms.length);
+  units.geoms.forEach((mp, u) => { unitAreas[u] = multiPolygonArea(mp); });
+  const unitProps: UnitProperties[] = balance.units.map((b, u) => ({
+    id: units.ids[u], name: unitNames[u], areaM2: clean(unitAreas[u]),
+    emissionT: clean(unitGross[u]), sinkT: clean(Math.max(0, unitSink[u])), netT: clean(unitGross[u] - Math.max(0, unitSink[u])),
+    gdp: gdp.values[u], ccr: b.ccr, ecc: b.ecc, esc: b.esc, zone: b.zone, reason: b.reason,
+    ...(sectorProps(agg.unitNetT, u * SECTOR_COUNT) as Record<`${(typeof SECTOR_IDS)[number]}T`, number>),
+  }));
+  const unitsFc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: unitFeatures.map((f, u) => ({ type: 'Feature', id: units.ids[u], geometry: generatedUnits ? f.geometry : outGeometry(unitsReader!, f.geometry), properties: { ...unitProps[u] } })),
+  };
+  progress(0.2);
+
+  const parcelFeatures: Feature[] = [];
+  const parcelIntensity: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const base = i * SECTOR_COUNT;
+    const gross = grossOf(allocation.parcelNetT, base);
+    const sink = clean(-allocation.parcelNetT[base + sinkIdx]);
+    const net = clean(gross - sink);
+    const area = pieces.inStudyM2[i];
+    const perKm2 = area > 0 ? clean(net / (area / 1e6)) : 0;
+    parcelIntensity.push(perKm2);
+    const props: ParcelProperties = {
+      id: parcels.ids[i], code: rawCodes[i], spaceType: spaceType[i], areaM2: clean(area), grossT: gross, sinkT: Math.max(0, sink), netT: net, netPerKm2: perKm2,
+      ...(sectorProps(allocation.parcelNetT, base) as Record<`${(typeof SECTOR_IDS)[number]}T`, number>),
+    };
+    parcelFeatures.push({ type: 'Feature', id: parcels.ids[i], geometry: outGeometry(parcelsReader, parcelsReader.fc.features[parcels.source[i]].geometry), properties: props as unknown as Record<string, unknown> });
+  }
+  progress(0.6);
+
+  const toWgsFromWorking = createTransform(working.code, GEOGRAPHIC_OUT);
+  const cellKm2 = (cellSizeM * cellSizeM) / 1e6;
+  const gridFeatures: Feature[] = [];
+  const gridIntensity: number[] = [];
+  const sortedKeys = [...agg.cells.keys()].sort((a, b) => a - b);
+  for (const key of sortedKeys) {
+    const v = agg.cells.get(key)!;
+    const [col, row] = cellOfKey(key);
+    const gross = grossOf(v, 0);
+    const sink = clean(Math.max(0, -v[sinkIdx]));
+    const net = clean(gross - sink);
+    const props: GridCellProperties = {
+      id: `${col}_${row}`, col, row, grossT: gross, sinkT: sink, netT: net,
+      netPerKm2: clean(net / cellKm2), grossPerKm2: clean(gross / cellKm2),
+      ...(sectorProps(v, 0) as Record<`${(typeof SECTOR_IDS)[number]}T`, number>),
+    };
+    gridIntensity.push(props.netPerKm2);
+    const x0 = col * cellSizeM, y0 = row * cellSizeM, x1 = x0 + cellSizeM, y1 = y0 + cellSizeM;
+    const ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]].map((c) => roundLonLat(toWgsFromWorking(c)));
+    gridFeatures.push({ type: 'Feature', id: props.id, geometry: { type: 'Polygon', coordinates: [ring] }, properties: props as unknown as Record<string, unknown> });
+  }
+  progress(0.8);
+
+  // ---- report -------------------------------------------------------------------------------
+  const sectors = summariseSectors(inventory.pools);
+  const grossT = sectors.reduce((a, s) => a + s.grossT, 0);
+  const sinkT = sectors.reduce((a, s) => a + s.sinkT, 0);
+  const classifyOpts = { method: cfg.classification.method, classes: cfg.classification.classes, breaks: cfg.classification.breaks };
+  const classification: RunReport['classification'] = {};
+  const addClassification = (key: string, values: Array<number | null>): void => {
+    const c = classify(values, classifyOpts);
+    classification[key] = { method: c.method, breaks: c.breaks, counts: c.counts, excluded: c.excluded, sinkBreaks: c.sinkBreaks, sinkCounts: c.sinkCounts } as RunReport['classification'][string];
+  };
+  addClassification('parcels.netPerKm2', parcelIntensity);
+  addClassification('grid.netPerKm2', gridIntensity);
+  addClassification('units.netT', unitProps.map((u) => u.netT));
+  addClassification('units.ccr', unitProps.map((u) => u.ccr));
+  addClassification('units.ecc', unitProps.map((u) => u.ecc));
+  addClassification('units.esc', unitProps.map((u) => u.esc));
+
+  const layerStats: RunReport['layers'] = {};
+  layerStats.parcels = { features: parcels.inputCount, used: parcelsInStudy, crs: parcelsReader.crs, areaM2: clean(parcelAreaM2), clippedAreaM2: clean(clippedM2) };
+  layerStats.units = { features: generatedUnits ? units.geoms.length : units.inputCount, used: units.geoms.length, crs: unitsReader?.crs ?? working.code, areaM2: clean(unitAreas.reduce((a, b) => a + b, 0)) };
+  poiLayers.forEach((l, i) => { layerStats[poiReaders[i].role] = { features: l.inputCount, used: poiStats[poiReaders[i].role].inParcels + poiStats[poiReaders[i].role].snapped, crs: poiReaders[i].crs }; });
+  roadLayers.forEach((l, i) => {
+    let len = 0;
+    if (network) for (let k = 0; k < network.inStudyM.length; k++) if (lineLayerIndex[k] === i) len += network.inStudyM[k];
+    layerStats[roadReaders[i].role] = { features: l.inputCount, used: l.lines.length, crs: roadReaders[i].crs, lengthM: clean(len) };
+  });
+  if (popReader) layerStats.population = { features: popReader.fc.features.length, used: popReader.fc.features.length, crs: popReader.crs };
+
+  const zones = { unzoned: balance.zones.unzoned } as RunReport['zones'];
+  for (const z of ZONE_IDS) zones[z] = balance.zones[z];
+
+  const report: RunReport = {
+    format: 'carbon-balance-report',
+    version: 1,
+    city: cfg.name,
+    generatedAt: new Date().toISOString(),
+    workingCrs: { code: working.code, proj4: working.proj4, reason: working.reason },
+    totals: {
+      grossT: clean(grossT), sinkT: clean(sinkT), netT: clean(grossT - sinkT), ccr: grossT > 0 ? sinkT / grossT : null,
+      unallocatedT: clean(allocation.unallocatedT),
+      unitsEmissionT: clean(balance.city.emissionT), unitsSinkT: clean(balance.city.sinkT), gdp: balance.city.gdp,
+    },
+    sectors,
+    inventory: {
+      mode: inventory.mode, gwp: inventory.gwp ?? null, lines: inventory.lines,
+      overridesApplied: inventory.overridesApplied, unverifiedFactors: inventory.unverifiedFactors,
+    },
+    conservation: allocation.conservation.map((r: ConservationRow) => ({ ...r, totalT: clean(r.totalT), allocatedT: clean(r.allocatedT), unallocatedT: clean(r.unallocatedT), residualT: clean(r.residualT) })),
+    units: unitProps,
+    zones,
+    zoning: { threshold: cfg.zoning.threshold, tieRule: cfg.zoning.tieRule, economicWeight: gdp.label },
+    layers: layerStats,
+    landUse: {
+      unmapped: [...unmapped].map(([code, u]) => ({ code, parcels: u.parcels, areaM2: clean(u.areaM2) })).sort((a, b) => b.areaM2 - a.areaM2),
+      bySpaceType,
+    },
+    pois: poiStats,
+    classification,
+    issues,
+    timings,
+  };
+  timings[stage] = now() - stageStart;
+  progress(1);
+  return {
+    parcels: { type: 'FeatureCollection', features: parcelFeatures },
+    grid: { type: 'FeatureCollection', features: gridFeatures },
+    units: unitsFc,
+    report,
+  };
+}
+
+/** No NaN or Infinity leaves the engine: any such value here is a bug, made visible as 0 only after the guard tests. */
+function clean(v: number): number {
+  return Number.isFinite(v) ? (Object.is(v, -0) ? 0 : v) : 0;
+}
+
+function roundLonLat(c: number[]): number[] {
+  return [Math.round(c[0] * 1e8) / 1e8, Math.round(c[1] * 1e8) / 1e8];
+}
+
+function outGeometry(reader: LayerReader, g: Geometry | null): Geometry | null {
+  if (!g) return null;
+  return reader.identityWgs84 ? g : transformGeometry(g, reader.toWgs84);
+}
+
+function reportDuplicateIds(layer: string, ids: string[], issues: Issue[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) issues.push(makeIssue('duplicate-feature-id', { layer, id }, { layer, featureId: id }));
+    seen.add(id);
+  }
+}
+
+/** Square units over the parcels' extent (for cities with no township layer). */
+function generateGridUnits(parcels: PolygonLayer, sizeM: number, workingCode: string): { layer: PolygonLayer; names: string[]; features: Feature[] } {
+  const toWgs = createTransform(workingCode, GEOGRAPHIC_OUT);
+  const idx = indexBBoxes(parcels);
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const b of parcels.bboxes) { minX = Math.min(minX, b[0]); minY = Math.min(minY, b[1]); maxX = Math.max(maxX, b[2]); maxY = Math.max(maxY, b[3]); }
+  const layer: PolygonLayer = { layer: 'units', source: [], ids: [], geoms: [], areas: new Float64Array(0), bboxes: [], inputCount: 0 };
+  const names: string[] = [];
+  const features: Feature[] = [];
+  const areas: number[] = [];
+  if (!idx) return { layer, names, features };
+  const c0 = Math.floor(minX / sizeM), c1 = Math.floor(maxX / sizeM), r0 = Math.floor(minY / sizeM), r1 = Math.floor(maxY / sizeM);
+  for (let r = r1; r >= r0; r--) for (let c = c0; c <= c1; c++) {
+    const x0 = c * sizeM, y0 = r * sizeM, x1 = x0 + sizeM, y1 = y0 + sizeM;
+    const hits = idx.search(x0, y0, x1, y1);
+    const cell: MultiPolygon = [[[[x0, y0], [x1, y0], [x1, y1], [x0, y1]]]];
+    // Keep a block only where parcels have area inside it.
+    let covered = 0;
+    for (const h of hits) { covered += multiPolygonArea(intersectMultiPolygons(parcels.geoms[h], cell, [x0, y0, x1, y1])); if (covered > 0) break; }
+    if (!(covered > 0)) continue;
+    const id = `B${r1 - r + 1}-${c - c0 + 1}`;
+    layer.source.push(layer.ids.length);
+    layer.ids.push(id);
+    layer.geoms.push(cell);
+    layer.bboxes.push(multiPolygonBBox(cell));
+    areas.push(sizeM * sizeM);
+    names.push(`Block ${r1 - r + 1}-${c - c0 + 1}`);
+    const ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]].map((p) => roundLonLat(toWgs(p)));
+    features.push({ type: 'Feature', id, geometry: { type: 'Polygon', coordinates: [ring] }, properties: { id, name: names[names.length - 1] } });
+  }
+  layer.areas = Float64Array.from(areas);
+  layer.inputCount = layer.ids.length;
+  return { layer, names, features };
+}
+
+/**
+ * Population per parcel: points add their weight to the parcel that covers them; polygons (a
+ * population grid, building footprints) spread their weight over parcels by overlap area.
+ */
+function populationWeights(reader: LayerReader, parcels: PolygonLayer, parcelIndex: Flatbush | null, pieces: ReturnType<typeof overlayParcelsOnUnits>, issues: Issue[]): Float64Array {
+  const n = parcels.geoms.length;
+  const pop = new Float64Array(n);
+  const lc = reader.config as { weightBy?: 'field' | 'count' | 'area'; weightField?: string; idField?: string };
+  const weightBy = lc.weightBy ?? (lc.weightField ? 'field' : 'count');
+  const first = reader.fc.features.find((f) => f?.geometry)?.geometry?.type;
+  let missing = 0;
+  const weightOf = (f: Feature, areaM2: number): number => {
+    if (weightBy === 'count') return 1;
+    if (weightBy === 'area') return areaM2;
+    const v = numberProperty(f.properties, lc.weightField ?? '');
+    if (v === null || v < 0) { missing++; return 0; }
+    return v;
+  };
+  if (first === 'Point' || first === 'MultiPoint') {
+    const pts = preparePointLayer('population', reader.fc, reader.toWorking, lc.idField, issues);
+    const a = assignPointsToParcels(pts, parcels, parcelIndex, pieces, 0);
+    for (let k = 0; k < pts.xs.length; k++) {
+      const p = a.parcelOf[k];
+      const w = weightOf(reader.fc.features[pts.feature[k]], 0);
+      if (p >= 0) pop[p] += w;
+    }
+    if (a.outside > 0) issues.push(makeIssue('points-outside-parcels', { layer: 'population', category: 'population', count: a.outside }, { layer: 'population', actual: a.outside }));
+  } else {
+    const polys = preparePolygonLayer('population', reader.fc, reader.toWorking, lc.idField, issues);
+    polys.geoms.forEach((mp, k) => {
+      const total = polys.areas[k];
+      if (!(total > 0) || !parcelIndex) return;
+      const w = weightOf(reader.fc.features[polys.source[k]], total);
+      if (w === 0) return;
+      const b = polys.bboxes[k];
+      const hits = parcelIndex.search(b[0], b[1], b[2], b[3]).sort((x, y) => x - y);
+      for (const p of hits) {
+        if (pieces.inStudyM2[p] <= 0) continue;
+        const pb = parcels.bboxes[p];
+        const box = [Math.max(b[0], pb[0]), Math.max(b[1], pb[1]), Math.min(b[2], pb[2]), Math.min(b[3], pb[3])];
+        if (box[0] >= box[2] || box[1] >= box[3]) continue;
+        const a = multiPolygonArea(intersectMultiPolygons(mp, parcels.geoms[p], box));
+        if (a > 0) pop[p] += (w * a) / total;
+      }
+    });
+  }
+  if (missing > 0) issues.push(makeIssue('population-weight-missing', { count: missing, field: lc.weightField }, { layer: 'population', field: lc.weightField, actual: missing }));
+  return pop;
+}
+
+/** Transport POIs per road line: each POI corrects only its nearest road line within the distance. */
+function nearestRoadCounts(points: { xs: number[]; ys: number[] }, lines: LineLayer, modes: TransportMode[], maxDistanceM: number): Float64Array {
+  const counts = new Float64Array(lines.lines.length);
+  const roadIdx: number[] = [];
+  modes.forEach((m, l) => { if (m === 'road') roadIdx.push(l); });
+  if (roadIdx.length === 0 || points.xs.length === 0 || !(maxDistanceM > 0)) return counts;
+  const index = new Flatbush(roadIdx.length);
+  for (const l of roadIdx) { const b = lines.bboxes[l]; index.add(b[0], b[1], b[2], b[3]); }
+  index.finish();
+  for (let k = 0; k < points.xs.length; k++) {
+    const x = points.xs[k], y = points.ys[k];
+    let best = Infinity, bestLine = -1;
+    for (const j of index.neighbors(x, y, 8, maxDistanceM)) {
+      const l = roadIdx[j];
+      const d = distanceToLine(x, y, lines.lines[l]);
+      if (d <= maxDistanceM && (d < best || (d === best && l < bestLine))) { best = d; bestLine = l; }
+    }
+    if (bestLine >= 0) counts[bestLine]++;
+  }
+  return counts;
+}
+
+function normKey(v: unknown): string {
+  return String(v ?? '').normalize('NFKC').trim().toLowerCase();
+}
+
+/** G_i per unit: a joined table or a stated proxy. */
+function economicWeights(cfg: ResolvedConfig, units: PolygonLayer, names: string[], features: Feature[], pieces: ReturnType<typeof overlayParcelsOnUnits>, spaceType: (SpaceType | null)[], unitPoiCounts: Float64Array, issues: Issue[]): { values: (number | null)[]; label: string } {
+  const econ = cfg.economy;
+  const values: (number | null)[] = units.ids.map(() => null);
+  if (!econ) {
+    issues.push(makeIssue('economy-missing', {}, { field: 'economy' }));
+    return { values, label: 'none' };
+  }
+  if (econ.source === 'table') {
+    const byKey = new Map<string, number>();
+    const rowKeys = new Set<string>();
+    for (const row of econ.rows) {
+      const key = normKey(econ.joinBy === 'id' ? row.id : row.name);
+      if (byKey.has(key)) issues.push(makeIssue('economy-duplicate-row', { key }, { field: econ.joinBy, actual: key }));
+      byKey.set(key, row.value);
+      rowKeys.add(key);
+    }
+    const used = new Set<string>();
+    units.ids.forEach((id, u) => {
+      const key = normKey(econ.joinBy === 'id' ? id : names[u]);
+      const v = byKey.get(key);
+      if (v === undefined) {
+        issues.push(makeIssue('economy-unit-unmatched', { unit: names[u], key }, { layer: 'units', featureId: id, field: econ.joinBy }));
+      } else if (!Number.isFinite(v) || v < 0) {
+        issues.push(makeIssue('economy-value-invalid', { unit: names[u], value: v }, { layer: 'units', featureId: id, field: 'value', expected: 'a finite number ≥ 0', actual: v }));
+        used.add(key);
+      } else { values[u] = v; used.add(key); }
+    });
+    for (const key of rowKeys) if (!used.has(key)) issues.push(makeIssue('economy-row-unmatched', { key }, { field: econ.joinBy, actual: key }));
+    void features;
+    return { values, label: `table joined by ${econ.joinBy}${econ.unit ? ` (${econ.unit})` : ''}` };
+  }
+  if (econ.proxy === 'poi-count') {
+    units.ids.forEach((_, u) => { values[u] = unitPoiCounts[u]; });
+  } else {
+    const types = new Set(econ.spaceTypes ?? ['commercial', 'industrial', 'public-service']);
+    units.ids.forEach((_, u) => { values[u] = 0; });
+    for (let i = 0; i < spaceType.length; i++) {
+      const t = spaceType[i];
+      if (!t || !types.has(t)) continue;
+      for (let j = pieces.offsets[i]; j < pieces.offsets[i + 1]; j++) values[pieces.unit[j]] = (values[pieces.unit[j]] ?? 0) + pieces.areaM2[j];
+    }
+  }
+  const label = econ.proxy === 'poi-count'
+    ? `proxy: count of ${(econ.categories ?? ['industry', 'commercial']).join(' + ')} POIs per unit`
+    : `proxy: area of ${(econ.spaceTypes ?? ['commercial', 'industrial', 'public-service']).join(' + ')} land per unit (m²)`;
+  issues.push(makeIssue('economy-proxy', { label, rationale: econ.rationale ?? '' }, { field: 'economy' }));
+  return { values, label };
+}
+

@@ -1,0 +1,142 @@
+/**
+ * Networks (roads, rail, waterways) cut by parcels, units and grid cells (METHOD.md §2
+ * "road correction" and "transport where the parcels hold no transportation land").
+ *
+ * Every line is split at each crossing with a parcel edge, a unit edge and a grid line; each
+ * sub-piece lies in one parcel (or none), one cell and one unit, settled at its midpoint. A piece
+ * lying exactly on a unit border is covered by both units and split between them equally, so
+ * its shares add to one. A piece on a shared parcel edge goes to the first parcel in input order.
+ */
+import Flatbush from 'flatbush';
+import { multiPolygonCoversPoint, segmentCrossings } from '../geometry/planar.js';
+import type { LineLayer, PolygonLayer } from './layers.js';
+import type { ParcelPieces } from './overlay.js';
+
+/** Flat list of line sub-pieces inside the study area. */
+export interface NetworkPieces {
+  /** Line index (into the LineLayer) of each piece. */
+  line: Int32Array;
+  /** Parcel index, or -1 for a piece outside every parcel. */
+  parcel: Int32Array;
+  unit: Int32Array;
+  col: Int32Array;
+  row: Int32Array;
+  /** Length of the piece, m (half a piece's length when it lies on a border of two units). */
+  lengthM: Float64Array;
+  /** Length of each line inside the study area, m. */
+  inStudyM: Float64Array;
+}
+
+class Growable {
+  line: number[] = []; parcel: number[] = []; unit: number[] = []; col: number[] = []; row: number[] = []; len: number[] = [];
+  push(l: number, p: number, u: number, c: number, r: number, len: number): void {
+    this.line.push(l); this.parcel.push(p); this.unit.push(u); this.col.push(c); this.row.push(r); this.len.push(len);
+  }
+}
+
+interface EdgeSet { coords: Float64Array; index: Flatbush | null }
+
+function edgesOf(layer: PolygonLayer): EdgeSet {
+  let count = 0;
+  for (const mp of layer.geoms) for (const p of mp) for (const r of p) count += r.length;
+  const coords = new Float64Array(count * 4);
+  if (count === 0) return { coords, index: null };
+  const index = new Flatbush(count);
+  let k = 0;
+  for (const mp of layer.geoms) for (const p of mp) for (const r of p) {
+    for (let i = 0; i < r.length; i++) {
+      const a = r[i], b = r[(i + 1) % r.length];
+      coords[k++] = a[0]; coords[k++] = a[1]; coords[k++] = b[0]; coords[k++] = b[1];
+      index.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]));
+    }
+  }
+  index.finish();
+  return { coords, index };
+}
+
+/**
+ * Cut lines by parcels, units and a grid.
+ * @param cellSizeM grid cell size (m); cells are aligned to multiples of it.
+ */
+export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelIndex: Flatbush | null, pieces: ParcelPieces, units: PolygonLayer, unitIndex: Flatbush | null, cellSizeM: number): NetworkPieces {
+  const unitEdges = edgesOf(units);
+  const out = new Growable();
+  const inStudy = new Float64Array(lines.lines.length);
+  const ts: number[] = [];
+  const unitTs: number[] = [];
+
+  const unitsAt = (x: number, y: number, into: number[]): void => {
+    into.length = 0;
+    if (!unitIndex) return;
+    const hits = unitIndex.search(x, y, x, y);
+    if (hits.length > 1) hits.sort((a, b) => a - b);
+    for (const u of hits) if (multiPolygonCoversPoint(x, y, units.geoms[u])) into.push(u);
+  };
+
+  const currentUnits: number[] = [];
+  for (let li = 0; li < lines.lines.length; li++) {
+    const line = lines.lines[li];
+    let unitsKnown = false;
+    for (let s = 0; s + 1 < line.length; s++) {
+      const ax = line[s][0], ay = line[s][1], bx = line[s + 1][0], by = line[s + 1][1];
+      const segLen = Math.hypot(bx - ax, by - ay);
+      if (segLen === 0) continue;
+      const minX = Math.min(ax, bx), minY = Math.min(ay, by), maxX = Math.max(ax, bx), maxY = Math.max(ay, by);
+      ts.length = 0;
+      unitTs.length = 0;
+      // Parcel edges.
+      const cands = parcelIndex ? parcelIndex.search(minX, minY, maxX, maxY) : [];
+      if (cands.length > 1) cands.sort((a, b) => a - b);
+      for (const pi of cands) for (const poly of parcels.geoms[pi]) for (const r of poly) {
+        for (let i = 0; i < r.length; i++) {
+          const c = r[i], d = r[(i + 1) % r.length];
+          segmentCrossings(ax, ay, bx, by, c[0], c[1], d[0], d[1], ts);
+        }
+      }
+      // Unit edges.
+      const ue = unitEdges.index ? unitEdges.index.search(minX, minY, maxX, maxY) : [];
+      for (const e of ue) {
+        const o = e * 4;
+        segmentCrossings(ax, ay, bx, by, unitEdges.coords[o], unitEdges.coords[o + 1], unitEdges.coords[o + 2], unitEdges.coords[o + 3], unitTs);
+      }
+      for (const t of unitTs) ts.push(t);
+      // Grid lines x = k·size and y = k·size.
+      if (bx !== ax) for (let k = Math.ceil(minX / cellSizeM); k * cellSizeM <= maxX; k++) {
+        const t = (k * cellSizeM - ax) / (bx - ax);
+        if (t > 0 && t < 1) ts.push(t);
+      }
+      if (by !== ay) for (let k = Math.ceil(minY / cellSizeM); k * cellSizeM <= maxY; k++) {
+        const t = (k * cellSizeM - ay) / (by - ay);
+        if (t > 0 && t < 1) ts.push(t);
+      }
+      ts.push(0, 1);
+      ts.sort((a, b) => a - b);
+      // The unit can change inside this segment only where a unit edge is near it.
+      const recheckUnits = ue.length > 0 || !unitsKnown;
+      for (let j = 0; j + 1 < ts.length; j++) {
+        const t0 = ts[j], t1 = ts[j + 1];
+        if (t1 - t0 <= 1e-12) continue;
+        const tm = (t0 + t1) / 2;
+        const mx = ax + tm * (bx - ax), my = ay + tm * (by - ay);
+        if (recheckUnits) { unitsAt(mx, my, currentUnits); unitsKnown = true; }
+        if (currentUnits.length === 0) continue; // outside the study area
+        const len = (t1 - t0) * segLen;
+        let parcel = -1;
+        for (const pi of cands) {
+          if (multiPolygonCoversPoint(mx, my, parcels.geoms[pi])) {
+            if (pieces.inStudyM2[pi] > 0) parcel = pi;
+            break;
+          }
+        }
+        const col = Math.floor(mx / cellSizeM), row = Math.floor(my / cellSizeM);
+        const share = len / currentUnits.length;
+        for (const u of currentUnits) out.push(li, parcel, u, col, row, share);
+        inStudy[li] += len;
+      }
+    }
+  }
+  return {
+    line: Int32Array.from(out.line), parcel: Int32Array.from(out.parcel), unit: Int32Array.from(out.unit),
+    col: Int32Array.from(out.col), row: Int32Array.from(out.row), lengthM: Float64Array.from(out.len), inStudyM: inStudy,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Parcels × units overlay (METHOD.md §2 "Study area", §3 "Units").
+ *
+ * Each parcel is cut into pieces, one per unit it overlaps, with the piece's area. The union of
+ * the units is the study area: a parcel's in-study area is the sum of its pieces, and what lies
+ * outside every unit is reported as clipped. Exact polygon intersection is needed only for the
+ * few parcels that a unit boundary crosses; a packed R-tree over the unit boundary edges finds
+ * them, and every other parcel lies wholly inside one unit (or wholly outside all), which one
+ * point-in-polygon test settles.
+ */
+import Flatbush from 'flatbush';
+import { intersection } from 'polyclip-ts';
+import type { MultiPolygon } from '../geometry/planar.js';
+import { clipMultiPolygonToRect, multiPolygonArea, multiPolygonCoversPoint } from '../geometry/planar.js';
+import type { PolygonLayer } from './layers.js';
+
+export interface ParcelPieces {
+  /** Start of each parcel's pieces in the flat arrays (length parcels + 1). */
+  offsets: Int32Array;
+  unit: Int32Array;
+  areaM2: Float64Array;
+  /** Geometry of the pieces of parcels that a unit boundary crosses (else the parcel itself). */
+  geoms: Map<number, MultiPolygon[]>;
+  /** In-study area of each parcel (Σ of its pieces), m². */
+  inStudyM2: Float64Array;
+}
+
+/** Spatial index over a polygon layer's bounding boxes. */
+export function indexBBoxes(layer: { bboxes: number[][] }): Flatbush | null {
+  const n = layer.bboxes.length;
+  if (n === 0) return null;
+  const index = new Flatbush(n);
+  for (const b of layer.bboxes) index.add(b[0], b[1], b[2], b[3]);
+  index.finish();
+  return index;
+}
+
+/** Index of the boundary edges of a polygon layer: edge i belongs to polygon `owner[i]`. */
+function indexEdges(layer: PolygonLayer): { index: Flatbush | null } {
+  let count = 0;
+  for (const mp of layer.geoms) for (const p of mp) for (const r of p) count += r.length;
+  if (count === 0) return { index: null };
+  const index = new Flatbush(count);
+  for (const mp of layer.geoms) for (const p of mp) for (const r of p) {
+    for (let i = 0; i < r.length; i++) {
+      const a = r[i], b = r[(i + 1) % r.length];
+      index.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]));
+    }
+  }
+  index.finish();
+  return { index };
+}
+
+/** The first unit (in input order) that covers a point, or -1. */
+export function unitAt(units: PolygonLayer, unitIndex: Flatbush | null, x: number, y: number): number {
+  if (!unitIndex) return -1;
+  const hits = unitIndex.search(x, y, x, y);
+  if (hits.length > 1) hits.sort((a, b) => a - b);
+  for (const u of hits) if (multiPolygonCoversPoint(x, y, units.geoms[u])) return u;
+  return -1;
+}
+
+function toPolyclip(mp: MultiPolygon): [number, number][][][] {
+  // polyclip-ts wants closed rings of pairs.
+  return mp.map((p) => p.map((r) => {
+    const ring = r.map((c) => [c[0], c[1]] as [number, number]);
+    if (ring.length > 0) ring.push([ring[0][0], ring[0][1]]);
+    return ring;
+  }));
+}
+
+/** Exact intersection of two multipolygons (pre-clipped to their common bbox). */
+export function intersectMultiPolygons(a: MultiPolygon, b: MultiPolygon, bbox: number[]): MultiPolygon {
+  const bClip = clipMultiPolygonToRect(b, bbox[0], bbox[1], bbox[2], bbox[3]);
+  if (bClip.length === 0) return [];
+  try {
+    return intersection(toPolyclip(a), toPolyclip(bClip)) as MultiPolygon;
+  } catch {
+    // A degenerate pre-clipped ring can trip the sweep line; the unclipped unit never should.
+    return intersection(toPolyclip(a), toPolyclip(b)) as MultiPolygon;
+  }
+}
+
+/**
+ * Cut every parcel by the units.
+ * @returns pieces per parcel (unit index and area), the pieces' geometry for parcels that
+ *   straddle a unit border, and each parcel's in-study area.
+ */
+export function overlayParcelsOnUnits(parcels: PolygonLayer, units: PolygonLayer, onProgress?: (f: number) => void): ParcelPieces {
+  const n = parcels.geoms.length;
+  const unitIndex = indexBBoxes(units);
+  const { index: edgeIndex } = indexEdges(units);
+  const offsets = new Int32Array(n + 1);
+  const unit: number[] = [];
+  const area: number[] = [];
+  const geoms = new Map<number, MultiPolygon[]>();
+  const inStudy = new Float64Array(n);
+
+  for (let i = 0; i < n; i++) {
+    offsets[i] = unit.length;
+    if (onProgress && (i & 4095) === 0) onProgress(i / n);
+    const b = parcels.bboxes[i];
+    const crossed = edgeIndex ? edgeIndex.search(b[0], b[1], b[2], b[3]).length > 0 : false;
+    if (!crossed) {
+      // No unit edge near the parcel: it is wholly inside one unit, or outside all of them.
+      const v = parcels.geoms[i][0][0][0];
+      const u = unitAt(units, unitIndex, v[0], v[1]);
+      if (u >= 0 && parcels.areas[i] > 0) {
+        unit.push(u);
+        area.push(parcels.areas[i]);
+        inStudy[i] = parcels.areas[i];
+      }
+      continue;
+    }
+    const candidates = unitIndex ? unitIndex.search(b[0], b[1], b[2], b[3]).sort((x, y) => x - y) : [];
+    const pieceGeoms: MultiPolygon[] = [];
+    let sum = 0;
+    for (const u of candidates) {
+      const piece = intersectMultiPolygons(parcels.geoms[i], units.geoms[u], b);
+      const a = multiPolygonArea(piece);
+      if (a > 0) {
+        unit.push(u);
+        area.push(a);
+        pieceGeoms.push(piece);
+        sum += a;
+      }
+    }
+    // Overlapping units would count the overlap twice: the pieces are scaled back to the
+    // parcel's area so that no tonne is created (the run reports the overlap).
+    if (sum > parcels.areas[i] && sum > 0) {
+      const k = parcels.areas[i] / sum;
+      for (let j = offsets[i]; j < area.length; j++) area[j] *= k;
+      sum = parcels.areas[i];
+    }
+    inStudy[i] = sum;
+    if (pieceGeoms.length > 0) geoms.set(i, pieceGeoms);
+  }
+  offsets[n] = unit.length;
+  onProgress?.(1);
+  return { offsets, unit: Int32Array.from(unit), areaM2: Float64Array.from(area), geoms, inStudyM2: inStudy };
+}
