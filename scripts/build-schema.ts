@@ -38,10 +38,16 @@ Layers may come in any CRS the engine knows (\`EPSG:4326\`, \`EPSG:4549\`,
 else EPSG:4326 (RFC 7946). POIs scraped from AMap or Baidu set \`coordinateOffset\` (\`gcj02\`,
 \`bd09\`) and are shifted back to WGS84 on load.
 
+A CRS name may be written \`EPSG:4549\`, \`urn:ogc:def:crs:EPSG::4549\`, an opengis.net URI, \`CRS84\` or
+\`WGS84\`; the validator reports a name it cannot read, or a code whose definition the engine does
+not bundle (it bundles WGS84, CGCS2000 and its Gauss–Krüger zones EPSG:4491–4554, the WGS84 UTM
+zones and Web Mercator), as \`config-crs-unknown\`.
+
 All areas and lengths are measured in one projected metric **working CRS**. \`"workingCrs": "auto"\`
 (the default) picks it from the data's extent: the CGCS2000 3-degree Gauss–Krüger zone
 (EPSG:4513–4554) for data in China, else the WGS84 UTM zone. A geographic CRS (EPSG:4326,
-EPSG:4490, …) is refused as the working CRS.
+EPSG:4490, CRS84) is refused as the working CRS (\`config-crs-not-projected\`), and Web Mercator
+draws a warning (\`config-crs-web-mercator\`): its metres are not ground metres.
 
 ## A minimal config
 
@@ -66,6 +72,26 @@ EPSG:4490, …) is refused as the working CRS.
 \`\`\`
 
 Units without a township layer can be generated: \`"units": { "generate": "grid", "cellSizeM": 2000 }\`.
+
+## Decisions this schema makes
+
+- **Ranges** catch typos, not science: \`gridCellSizeM\` and generated \`cellSizeM\` in (0, 100 000] m;
+  β in [0, 10] (at 10 a parcel with ten times the mean POI count carries 101× the road weight);
+  snap distances in [0, 10 000] m; 2–12 classes; \`zoning.threshold\` > 0; economic values ≥ 0.
+- **Road-class weights** are product defaults (the paper gives none); a city's table merges over
+  them, so listing one class changes only that class.
+- **Conditional defaults**: a population layer with \`weightField\` but no \`weightBy\` reads the
+  field, otherwise it counts features; \`manual\` classification without \`classes\` gets one
+  class more than its breaks; the \`poi-count\` proxy counts industry and commercial POIs and the
+  \`space-type-area\` proxy sums industrial and commercial land (the economic-activity land).
+- **Joining the economic table**: ids join as text (\`101\` and \`"101"\` are the same unit); a
+  repeated key is a warning and only its first row joins.
+- **Unknown keys** are warnings (probably typos, with the closest known key suggested) and
+  \`resolveConfig\` drops them; \`inventory.activity\` is open and checked by the inventory module.
+- **Sinks** may be entered with either sign; a negative total for any other sector is a warning,
+  not an error (a net-negative sector is unusual but possible).
+- **Duplicate layers**: two POI layers (or two network layers) reading the same path or URL are
+  a warning, since their features would count twice.
 
 ## Settings
 

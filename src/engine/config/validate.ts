@@ -9,6 +9,7 @@ import { SUBSECTORS } from '../method.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import type { AnyOfNode, ArrayNode, NumberNode, ObjectNode, OneOfNode, RecordNode, SchemaNode, StringNode } from './schema.js';
 import { SPACE_TYPES } from '../types.js';
+import { isGeographicCrs, isKnownCrs, parseCrsName } from '../crs/index.js';
 
 /**
  * Validate a city config (any JSON value) and return every issue found, errors and warnings.
@@ -23,7 +24,7 @@ import { SPACE_TYPES } from '../types.js';
  * `config-empty-string`, `config-unknown-enum`, `config-unknown-field` (warning, with the closest
  * known key), `config-array-too-short`, `config-duplicate-item`, `config-layer-source-missing`,
  * `config-poi-category-missing`, `config-land-use-empty`, `config-crs-unknown`,
- * `config-crs-not-projected`, `config-manual-breaks`, `config-breaks-ignored`,
+ * `config-crs-not-projected`, `config-crs-web-mercator` (warning), `config-manual-breaks`, `config-breaks-ignored`,
  * `config-economy-join`, `config-economy-duplicate-key`, `config-economy-proxy-no-pois`,
  * `config-totals-empty`, `config-negative-total`, `config-subsector-sector`,
  * `config-space-type-subsector`, `config-duplicate-layer`.
@@ -115,6 +116,9 @@ function walkString(node: StringNode, value: unknown, path: string, issues: Issu
     } else if (verdict === 'geographic' && node.allowAuto) {
       // Only the working CRS must be projected: layers may well come in lon/lat.
       push(issues, 'config-crs-not-projected', path, { actual: value }, { expected: 'a projected metric CRS', actual: value });
+    } else if (verdict === 'web-mercator' && node.allowAuto) {
+      // Web Mercator metres are not ground metres: areas grow by 1/cos²(latitude), 1.36× at 31° N.
+      push(issues, 'config-crs-web-mercator', path, { actual: value }, { expected: 'a conformal zone CRS (Gauss–Krüger, UTM) or "auto"', actual: value });
     }
   }
 }
@@ -463,25 +467,13 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * Syntactic CRS check: `auto` (where allowed), `EPSG:<digits>`, EPSG and CRS84 URNs and their
- * opengis.net URLs. `geographic` flags the common lon/lat CRSs, which cannot be a working CRS.
- * The crs module resolves the definitions at run time; an EPSG code it has no definition for is
- * reported there.
+ * CRS check through the crs module: a name it cannot parse, or a code it has no definition for
+ * (it could not transform the coordinates), is `unknown`. `auto` only where allowed.
  */
-function checkCrsName(name: string, options: { allowAuto: boolean }): 'auto' | 'geographic' | 'projected' | 'unknown' {
-  const s = name.trim();
-  if (s.toLowerCase() === 'auto') return options.allowAuto ? 'auto' : 'unknown';
-  if (/^(urn:ogc:def:crs:OGC:1\.3:CRS84|urn:ogc:def:crs:OGC::CRS84|OGC:CRS84|CRS84|http:\/\/www\.opengis\.net\/def\/crs\/OGC\/1\.3\/CRS84)$/i.test(s)) {
-    return 'geographic';
-  }
-  const m = /^(?:EPSG:|urn:ogc:def:crs:EPSG:[\d.]*:|https?:\/\/www\.opengis\.net\/def\/crs\/EPSG\/0\/)(\d{4,6})$/i.exec(s);
-  if (!m) return 'unknown';
-  return GEOGRAPHIC_EPSG.has(Number(m[1])) ? 'geographic' : 'projected';
+function checkCrsName(name: string, options: { allowAuto: boolean }): 'auto' | 'geographic' | 'web-mercator' | 'projected' | 'unknown' {
+  if (name.trim().toLowerCase() === 'auto') return options.allowAuto ? 'auto' : 'unknown';
+  const code = parseCrsName(name);
+  if (code === null || !isKnownCrs(code)) return 'unknown';
+  if (isGeographicCrs(code)) return 'geographic';
+  return code === 'EPSG:3857' ? 'web-mercator' : 'projected';
 }
-
-/**
- * Lon/lat EPSG codes a city's data commonly come in: WGS84 (4326, 3D 4979), CGCS2000 (4490),
- * Beijing 1954 (4214), Xian 1980 (4610), NAD83 (4269), ETRS89 (4258, 3D 4937), GDA94 (4283),
- * NZGD2000 (4167).
- */
-const GEOGRAPHIC_EPSG = new Set([4326, 4979, 4490, 4214, 4610, 4269, 4258, 4937, 4283, 4167]);

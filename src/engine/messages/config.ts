@@ -69,11 +69,16 @@ export const CONFIG_MESSAGES: Record<string, MessageSpec> = {
   'config-crs-unknown': {
     severity: 'error',
     template: (a) =>
-      `${at(a)} is ${fmt(a.actual)}, not a CRS the engine knows; use ${a.allowAuto ? '"auto", ' : ''}"EPSG:<code>" or an OGC CRS URN.`,
+      `${at(a)} is ${fmt(a.actual)}, not a CRS the engine knows; use ${a.allowAuto ? '"auto", ' : ''}a bundled EPSG code (WGS84, CGCS2000 and its Gauss–Krüger zones, UTM, Web Mercator) or an OGC CRS URN.`,
   },
   'config-crs-not-projected': {
     severity: 'error',
     template: (a) => `${at(a)} is ${fmt(a.actual)}, a geographic CRS; areas and lengths need a projected metric CRS (or "auto").`,
+  },
+  'config-crs-web-mercator': {
+    severity: 'warning',
+    template: (a) =>
+      `${at(a)} is ${fmt(a.actual)}, Web Mercator, whose metres are not ground metres (areas grow by 1/cos² of the latitude); use "auto" or a Gauss–Krüger or UTM zone.`,
   },
   'config-manual-breaks': {
     severity: 'error',
