@@ -21,18 +21,18 @@ export const CRS_MESSAGES: Record<string, MessageSpec> = {
   /** args: member, layer? */
   'crs-member-unreadable': {
     severity: 'error',
-    template: (a) => `${where(a)}the file's legacy "crs" member ${fmt(a.member)} cannot be read (only "name" and "EPSG" members are); set the layer's crs in the config.`,
+    template: (a) => `${where(a)}The file's legacy "crs" member ${fmt(a.member)} cannot be read (only "name" and "EPSG" members are); set the layer's crs in the config.`,
   },
   /** args: declared, file, layer? */
   'crs-config-overrides-file': {
     severity: 'warning',
-    template: (a) => `${where(a)}the config declares ${String(a.declared)} but the file's "crs" member says ${String(a.file)}; the config wins, so coordinates are read as ${String(a.declared)}.`,
+    template: (a) => `${where(a)}The config declares ${String(a.declared)} but the file's "crs" member says ${String(a.file)}; the config wins, so coordinates are read as ${String(a.declared)}.`,
   },
   /** args: code, minX, minY, maxX, maxY, layer? */
   'crs-coordinates-not-lonlat': {
     severity: 'error',
     template: (a) =>
-      `${where(a)}coordinates span x ${fmt(a.minX)}..${fmt(a.maxX)}, y ${fmt(a.minY)}..${fmt(a.maxY)}, outside longitude/latitude range, ` +
+      `${where(a)}Coordinates span x ${fmt(a.minX)}..${fmt(a.maxX)}, y ${fmt(a.minY)}..${fmt(a.maxY)}, outside longitude/latitude range, ` +
       `so they cannot be ${String(a.code)} degrees; the data are probably projected: set the layer's crs in the config (for example EPSG:4549).`,
   },
 };
