@@ -391,7 +391,7 @@ const layers = obj(
 
 const landUse = obj(
   {
-    preset: enm(['gbt21010', 'third-survey', 'osm', 'euluc'], { description: 'Shipped mapping of land-use codes to territorial-space types.' }),
+    preset: enm(['gbt21010', 'third-survey', 'osm', 'euluc', 'euluc-class'], { description: 'Shipped mapping of land-use codes to territorial-space types: GB/T 21010-2017, the Third National Land Survey working classes, OSM tags, EULUC-China level II codes, or the 0–10 integer class scheme of some EULUC-China extracts (euluc-class).' }),
     overrides: rec(nullable(spaceType('Territorial-space type of the code; `null` maps the code to nothing on purpose.')), {
       description: 'Land-use code → territorial-space type, merged over the preset.',
       keyName: 'land-use code',

@@ -89,7 +89,7 @@ export interface LayersConfig {
 /** Land-use code → territorial-space type. */
 export interface LandUseConfig {
   /** A shipped mapping (see presets). */
-  preset?: 'gbt21010' | 'third-survey' | 'osm' | 'euluc';
+  preset?: 'gbt21010' | 'third-survey' | 'osm' | 'euluc' | 'euluc-class';
   /** Code → type, merged over the preset; `null` maps a code to nothing on purpose. */
   overrides?: Record<string, SpaceType | null>;
 }
