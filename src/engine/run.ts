@@ -12,7 +12,7 @@ import type { CityConfig, GeneratedUnitsConfig, LayerSource, UnitLayerConfig } f
 import { resolveConfig, roadClassWeight, validateConfig } from './config/index.js';
 import type { ResolvedConfig } from './config/index.js';
 import {
-  chooseWorkingCrs, createTransform, detectProjectedWithoutCrs, fromOffsetToWgs84, isGeographicCrs, resolveLayerCrs, transformGeometry,
+  chooseWorkingCrs, createTransform, detectProjectedWithoutCrs, fromOffsetToWgs84, getProj4Definition, isGeographicCrs, parseCrsName, resolveLayerCrs, transformGeometry,
 } from './crs/index.js';
 import type { MultiPolygon } from './geometry/planar.js';
 import { distanceToLine, multiPolygonArea, multiPolygonBBox } from './geometry/planar.js';
@@ -26,7 +26,7 @@ import { featureId, numberProperty, prepareLineLayer, preparePointLayer, prepare
 import type { LineLayer, PointLayer, PolygonLayer, XY } from './spatial/layers.js';
 import { cutNetwork } from './spatial/network.js';
 import type { NetworkPieces } from './spatial/network.js';
-import { indexBBoxes, intersectMultiPolygons, overlayParcelsOnUnits, unitAt } from './spatial/overlay.js';
+import { indexBBoxes, intersectMultiPolygons, overlayParcelsOnUnits, overlayPolygons, unitAt } from './spatial/overlay.js';
 import { assignPointsToParcels } from './spatial/points.js';
 import type { Feature, FeatureCollection, Geometry, Issue, PoiCategory, SpaceType, TransportMode } from './types.js';
 import { EngineError, SECTOR_IDS, ZONE_IDS } from './types.js';
@@ -158,10 +158,10 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
     if (resolved.issues.some((i) => i.severity === 'error')) throw new EngineError('crs-unusable', `${role}: ${resolved.issues.map((i) => i.message).join('; ')}`);
     if (isGeographicCrs(crs)) {
       const bb = rawBBox(data);
-      const bad = bb ? detectProjectedWithoutCrs(bb, crs, { layer: role }) : [];
-      if (bad.length > 0) {
-        issues.push(...bad);
-        if (bad.some((i) => i.severity === 'error')) throw new EngineError('crs-missing', bad.map((i) => i.message).join('; '));
+      const bad = bb ? detectProjectedWithoutCrs(bb, { code: crs, layer: role }) : null;
+      if (bad) {
+        issues.push(bad);
+        if (bad.severity === 'error') throw new EngineError('crs-missing', bad.message);
       }
     }
     const offset = offsetFn(lc.coordinateOffset);
@@ -186,7 +186,8 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
     if (!bb) throw new EngineError('empty-layer', `${unitsReader ? 'units' : 'parcels'}: no usable coordinates to choose a working CRS from`);
     working = chooseWorkingCrs(bb);
   } else {
-    working = { code: cfg.workingCrs, proj4: '', reason: 'set in the config' };
+    const code = parseCrsName(cfg.workingCrs) ?? cfg.workingCrs;
+    working = { code, proj4: getProj4Definition(code) ?? '', reason: `${code} is set in the config` };
   }
   for (const r of readers) {
     const toWork = createTransform(r.crs, working.code);
@@ -625,20 +626,16 @@ function populationWeights(reader: LayerReader, parcels: PolygonLayer, parcelInd
     if (a.outside > 0) issues.push(makeIssue('points-outside-parcels', { layer: 'population', category: 'population', count: a.outside }, { layer: 'population', actual: a.outside }));
   } else {
     const polys = preparePolygonLayer('population', reader.fc, reader.toWorking, lc.idField, issues);
-    polys.geoms.forEach((mp, k) => {
+    // Footprints and grid cells rarely cross a parcel edge: the overlay intersects only those that do.
+    const cut = overlayPolygons(polys, parcels);
+    polys.geoms.forEach((_, k) => {
       const total = polys.areas[k];
-      if (!(total > 0) || !parcelIndex) return;
+      if (!(total > 0)) return;
       const w = weightOf(reader.fc.features[polys.source[k]], total);
       if (w === 0) return;
-      const b = polys.bboxes[k];
-      const hits = parcelIndex.search(b[0], b[1], b[2], b[3]).sort((x, y) => x - y);
-      for (const p of hits) {
-        if (pieces.inStudyM2[p] <= 0) continue;
-        const pb = parcels.bboxes[p];
-        const box = [Math.max(b[0], pb[0]), Math.max(b[1], pb[1]), Math.min(b[2], pb[2]), Math.min(b[3], pb[3])];
-        if (box[0] >= box[2] || box[1] >= box[3]) continue;
-        const a = multiPolygonArea(intersectMultiPolygons(mp, parcels.geoms[p], box));
-        if (a > 0) pop[p] += (w * a) / total;
+      for (let j = cut.offsets[k]; j < cut.offsets[k + 1]; j++) {
+        const p = cut.unit[j];
+        if (pieces.inStudyM2[p] > 0) pop[p] += (w * cut.areaM2[j]) / total;
       }
     });
   }
