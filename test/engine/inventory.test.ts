@@ -443,3 +443,43 @@ describe('activity mode: bad input', () => {
     assert.throws(() => computeInventory({} as never, {}), { name: 'EngineError' });
   });
 });
+
+describe('issue catalogue', () => {
+  test('every inventory issue code is triggered by some input', async () => {
+    const { INVENTORY_MESSAGES } = await import('../../src/engine/messages/inventory.js');
+    const runs: InventoryResult[] = [
+      // Totals: ambiguous types, unexpected type, every entry problem, sign flip, bad and ignored sink rates.
+      computeInventory({
+        mode: 'totals',
+        totals: [
+          { sector: 'industry', spaceTypes: ['industrial', 'utilities'], value: 1 },
+          { sector: 'industry', spaceTypes: ['forest'], value: 1 },
+          { sector: 'industry', value: -1 },
+          { sector: 'nonsense' as never, value: 1 },
+          { sector: 'industry', subsector: 'waste-domestic', value: 1 },
+          { sector: 'industry', value: 1 },
+          { sector: 'sinks', spaceTypes: ['forest'], value: 3 },
+        ],
+      }, {}, { sinkRatesTPerHa: { forest: -1, industrial: 2 } }),
+      computeInventory({ mode: 'totals', totals: [] }, {}),
+      // Activity: invalid settings and values, unknown keys, overrides, sets, feedstock, wastewater, areas, factor.
+      computeInventory({
+        mode: 'activity',
+        gwp: 'AR7' as never,
+        factorOverrides: { 'x.y': 1, 'fuel.diesel.co2': -1, 'fuel.coke.co2': { value: 1, unit: 'kg' }, 'grid.cn.east.2022': 1, 'crop.rice.harvest-index': 0 },
+        activity: {
+          factorSets: ['nope'], gridFactorCode: 'grid.nope', feedstockCarbon: 'maybe',
+          industry: { manufacturing: { cokeT: 1, dieselT: -1, foo: 1 }, process: { crudeSteelBofT: 1 } },
+          buildings: 3,
+          waste: { domesticWastewater: { population: 1, bodT: 1 } },
+          sinks: { cropYieldsT: { rice: 1 }, landFromAreas: 'yes' },
+        },
+      }, { areaBySpaceTypeM2: { forest: Number.NaN } }),
+      computeInventory({ mode: 'activity', activity: { feedstockCarbon: 'fuel-only', industry: { process: { ammoniaCoalT: 1 } } } }, {}),
+    ];
+    const seen = new Set(runs.flatMap((r) => r.issues.map((i) => i.code)));
+    const missing = Object.keys(INVENTORY_MESSAGES).filter((c) => !seen.has(c));
+    assert.deepEqual(missing, []);
+    runs.forEach((r) => assertAllFinite(r));
+  });
+});

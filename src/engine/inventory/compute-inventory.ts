@@ -500,7 +500,7 @@ function computeActivity(activity: Obj, context: InventoryContext, b: LineBuilde
     }
     if (sinks.landFromAreas !== undefined && typeof sinks.landFromAreas !== 'boolean') {
       const path = `${S}.landFromAreas`;
-      b.issues.push(makeIssue('inventory.activity-not-object', { path, actual: sinks.landFromAreas }, { path, expected: 'boolean', actual: sinks.landFromAreas }));
+      b.issues.push(makeIssue('inventory.activity-invalid-setting', { path, expected: 'true or false', actual: shown(sinks.landFromAreas) }, { path, expected: 'boolean', actual: shown(sinks.landFromAreas) }));
     }
     if (sinks.landFromAreas !== false) {
       const areas = context.areaBySpaceTypeM2;
@@ -581,18 +581,28 @@ export function computeInventory(input: InventoryInput, context: InventoryContex
   }
   const gwp: GwpSetId = input.gwp && input.gwp in GWP_SETS ? input.gwp : DEFAULT_GWP;
   if (input.gwp !== undefined && !(input.gwp in GWP_SETS)) {
-    preIssues.push(makeIssue('inventory.factor-set-unknown', { actual: input.gwp, known: Object.keys(GWP_SETS).join(', ') }, { path: '$.inventory.gwp', expected: Object.keys(GWP_SETS), actual: input.gwp }));
+    preIssues.push(makeIssue('inventory.gwp-unknown', { actual: input.gwp, fallback: DEFAULT_GWP }, { path: '$.inventory.gwp', expected: Object.keys(GWP_SETS), actual: shown(input.gwp) }));
   }
-  const activitySets = Array.isArray(activity.factorSets) ? activity.factorSets.filter((s): s is string => typeof s === 'string') : [];
+  const setting = (key: string, expected: string, ok: (v: unknown) => boolean, path = `${ACTIVITY_PATH}.${key}`, value: unknown = activity[key]): boolean => {
+    if (value === undefined || ok(value)) return value !== undefined;
+    preIssues.push(makeIssue('inventory.activity-invalid-setting', { path, expected, actual: shown(value) }, { path, expected, actual: shown(value) }));
+    return false;
+  };
+  const activitySets = setting('factorSets', 'a list of factor-set ids', (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'))
+    ? (activity.factorSets as string[]) : [];
   const optionSets = options.factorSets ?? [];
-  const gridCode = options.gridFactorCode ?? (typeof activity.gridFactorCode === 'string' ? activity.gridFactorCode : undefined);
+  const activityGrid = setting('gridFactorCode', 'a grid.* coefficient code', (v) => typeof v === 'string') ? (activity.gridFactorCode as string) : undefined;
+  const gridCode = options.gridFactorCode ?? activityGrid;
+  setting('feedstockCarbon', '"process-factor" or "fuel-only"', (v) => v === 'process-factor' || v === 'fuel-only');
+  const overrides = setting('factorOverrides', 'an object of parameter or code → value', isObj, '$.inventory.factorOverrides', input.factorOverrides)
+    ? input.factorOverrides : {};
   const resolved = resolveFactors({
     factorSets: [...activitySets, ...optionSets],
     factorSetPaths: [...activitySets.map((_, i) => `${ACTIVITY_PATH}.factorSets[${i}]`), ...optionSets.map((_, i) => `options.factorSets[${i}]`)],
     gridFactorCode: gridCode,
     gridFactorPath: options.gridFactorCode !== undefined ? 'options.gridFactorCode' : `${ACTIVITY_PATH}.gridFactorCode`,
     gwp,
-    overrides: isObj(input.factorOverrides) ? (input.factorOverrides as ActivityInventoryInput['factorOverrides']) : {},
+    overrides,
     overridesPath: '$.inventory.factorOverrides',
   });
   const b = new LineBuilder(resolved.factors);

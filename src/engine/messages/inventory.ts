@@ -11,6 +11,14 @@ export const INVENTORY_MESSAGES: Record<string, MessageSpec> = {
     severity: 'error',
     template: (a) => `${String(a.path)} must be an object, got ${fmt(a.actual)}; the section is left out.`,
   },
+  'inventory.activity-invalid-setting': {
+    severity: 'error',
+    template: (a) => `${String(a.path)} must be ${String(a.expected)}, got ${fmt(a.actual)}; the default is used.`,
+  },
+  'inventory.gwp-unknown': {
+    severity: 'error',
+    template: (a) => `Unknown GWP set ${fmt(a.actual)}; ${String(a.fallback)} is used. Known sets: SAR, AR4, AR5, AR6.`,
+  },
   'inventory.activity-unknown-key': {
     severity: 'warning',
     template: (a) => `${String(a.path)} is not a known activity item and is ignored (known here: ${String(a.known)}).`,
