@@ -26,3 +26,7 @@ export {
   chooseWorkingCrs, createTransform, describeCrs, fromOffsetToWgs84, isKnownCrs, parseCrsName, readLegacyCrsMember, resolveLayerCrs, transformGeometry,
 } from './crs/index.js';
 export type { WorkingCrs, CrsInfo } from './crs/index.js';
+export {
+  COEFFICIENTS, FACTOR_SETS, DEFAULT_FACTOR_SETS, GWP_SETS, DEFAULT_GWP, getCoefficient, getFactorSet, resolveFactors,
+} from './coefficients/index.js';
+export type * from './inventory/activity.js';

@@ -18,7 +18,7 @@ import type { MultiPolygon } from './geometry/planar.js';
 import { distanceToLine, multiPolygonArea, multiPolygonBBox } from './geometry/planar.js';
 import { computeInventory, summariseSectors } from './inventory/index.js';
 import { makeIssue } from './messages/index.js';
-import { createLandUseMapper, createPoiClassifier } from './presets/index.js';
+import { createLandUseMapper, createPoiClassifier, summariseLandUse } from './presets/index.js';
 import type {
   ConservationRow, GridCellProperties, LayerData, ParcelProperties, RunOptions, RunReport, RunResult, UnitProperties,
 } from './run-types.js';
@@ -231,26 +231,22 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   // ---- land use -----------------------------------------------------------------------------
   enter('land-use');
   const mapper = createLandUseMapper(cfg.landUse);
+  issues.push(...mapper.issues);
   const codeField = cfg.layers.parcels.codeField;
   const spaceType: (SpaceType | null)[] = new Array(parcels.geoms.length);
   const rawCodes: (string | null)[] = new Array(parcels.geoms.length);
-  const unmapped = new Map<string, { parcels: number; areaM2: number }>();
+  const codeInputs: Array<{ code: unknown; areaM2: number }> = new Array(parcels.geoms.length);
   for (let i = 0; i < parcels.geoms.length; i++) {
     const raw = parcelsReader.fc.features[parcels.source[i]].properties?.[codeField];
     rawCodes[i] = raw === undefined || raw === null ? null : String(raw);
-    const m = mapper.map(raw);
-    spaceType[i] = m.spaceType;
-    if (!m.matched) {
-      const key = m.code ?? '(empty)';
-      const u = unmapped.get(key) ?? { parcels: 0, areaM2: 0 };
-      u.parcels++;
-      u.areaM2 += parcels.areas[i];
-      unmapped.set(key, u);
-    }
+    spaceType[i] = mapper.map(raw).spaceType;
+    codeInputs[i] = { code: raw, areaM2: parcels.areas[i] };
   }
-  for (const [code, u] of unmapped) {
-    issues.push(makeIssue('land-use-unmapped', { code, parcels: u.parcels, areaM2: u.areaM2 }, { layer: 'parcels', field: codeField, actual: code }));
-  }
+  // Unmapped codes (with parcel count and area), parent-class fallbacks and missing codes.
+  const landUseSummary = summariseLandUse(codeInputs, mapper, { layer: 'parcels', field: codeField });
+  issues.push(...landUseSummary.issues);
+  const unmapped = landUseSummary.unmapped.map((u) => ({ code: u.code, parcels: u.parcels, areaM2: clean(u.areaM2) }));
+  if (landUseSummary.missing.parcels > 0) unmapped.push({ code: '(missing)', parcels: landUseSummary.missing.parcels, areaM2: clean(landUseSummary.missing.areaM2) });
 
   // ---- overlay: parcels × units -------------------------------------------------------------
   enter('overlay');
@@ -296,6 +292,7 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   poiLayers.forEach((layer, li) => {
     const reader = poiReaders[li];
     const classifyPoi = createPoiClassifier(reader.config as never);
+    issues.push(...classifyPoi.issues.map((i) => ({ ...i, layer: i.layer ?? reader.role })));
     const cats: PoiCategory[][] = reader.fc.features.map((f) => (f ? classifyPoi(f.properties ?? {}) : []));
     const assignment = assignPointsToParcels(layer, parcels, parcelIndex, pieces, cfg.allocation.poiSnapDistanceM);
     const outsideByCat: Record<string, number> = {};
@@ -522,7 +519,7 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
     zoning: { threshold: cfg.zoning.threshold, tieRule: cfg.zoning.tieRule, economicWeight: gdp.label },
     layers: layerStats,
     landUse: {
-      unmapped: [...unmapped].map(([code, u]) => ({ code, parcels: u.parcels, areaM2: clean(u.areaM2) })).sort((a, b) => b.areaM2 - a.areaM2),
+      unmapped: unmapped.sort((a, b) => b.areaM2 - a.areaM2),
       bySpaceType,
     },
     pois: poiStats,

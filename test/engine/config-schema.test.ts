@@ -58,7 +58,7 @@ describe('configToJsonSchema', () => {
     const pop = s.properties.layers.properties.population;
     assert.deepEqual(pop.allOf[0], { if: { properties: { weightBy: { enum: ['field'] } }, required: ['weightBy'] }, then: { required: ['weightField'] } });
     const poi = s.properties.layers.properties.pois.items;
-    assert.deepEqual(poi.allOf[1].anyOf, [{ required: ['categoryField', 'preset'] }, { required: ['categoryField', 'mapping'] }, { required: ['category'] }]);
+    assert.deepEqual(poi.allOf[1].anyOf, [{ required: ['preset'] }, { required: ['categoryField', 'mapping'] }, { required: ['category'] }]);
   });
 
   test('sink-rate keys are restricted to space types; overrides allow null', () => {

@@ -53,7 +53,7 @@ describe('run on the hand-checked tiny city', async () => {
 
   test('unmapped land-use codes are reported with count and area', () => {
     assert.deepEqual(r.landUse.unmapped.map((u) => ({ code: u.code, parcels: u.parcels, areaM2: Math.round(u.areaM2) })), expected.unmapped);
-    assert.ok(r.issues.some((i) => i.code === 'land-use-unmapped' && i.actual === '9999'));
+    assert.ok(r.issues.some((i) => i.code === 'landuse-code-unmapped' && i.actual === '9999'));
   });
 
   test('units: split at the border by area, indices and zones', () => {

@@ -344,7 +344,7 @@ const poiLayer = obj(
     description: 'A layer of points of interest that weigh industry, commercial and transport pools.',
     anyOfRequired: [
       sourceRequired,
-      { alternatives: [['categoryField', 'preset'], ['categoryField', 'mapping'], ['category']], code: 'config-poi-category-missing' },
+      { alternatives: [['preset'], ['categoryField', 'mapping'], ['category']], code: 'config-poi-category-missing' },
     ],
   },
 );

@@ -15,7 +15,6 @@ export const SPATIAL_MESSAGES: Record<string, MessageSpec> = {
   'duplicate-feature-id': { severity: 'warning', template: (a) => `${a.layer}: the id ${fmt(a.id)} is used by more than one feature` },
   'offset-on-projected': { severity: 'warning', template: (a) => `${a.layer}: a GCJ-02/BD-09 offset applies to lon/lat coordinates, but the layer is in ${fmt(a.crs)}; the offset was applied after converting to lon/lat` },
   'units-generated': { severity: 'info', template: (a) => `units: no township layer; ${t(a.count)} square units of ${t(a.cellSizeM)} m were generated over the parcels` },
-  'land-use-unmapped': { severity: 'warning', template: (a) => `parcels: land-use code ${fmt(a.code)} is not in the mapping (${t(a.parcels)} parcels, ${t(Number(a.areaM2) / 1e6)} km²); those parcels receive no tonnes` },
   'parcels-clipped': { severity: 'info', template: (a) => `parcels: ${t(Number(a.areaM2) / 1e6)} km² of parcel area lies outside every unit and was clipped off (${t(a.parcels)} parcels wholly outside)` },
   'points-outside-parcels': { severity: 'warning', template: (a) => `${a.layer}: ${t(a.count)} ${a.category} points lie outside every parcel of the study area and weigh nothing` },
   'points-uncategorised': { severity: 'info', template: (a) => `${a.layer}: ${t(a.count)} points match no POI category and were not counted` },

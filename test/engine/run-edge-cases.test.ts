@@ -1,0 +1,128 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { run } from '../../src/engine/run.js';
+import type { CityConfig } from '../../src/engine/config/types.js';
+import type { Feature, FeatureCollection } from '../../src/engine/types.js';
+
+// Hand-worked degenerate cases, in EPSG:4549 metres relative to (500 000, 3 320 000).
+const X0 = 500_000, Y0 = 3_320_000;
+const crs = { type: 'name', properties: { name: 'EPSG:4549' } };
+const rect = (x0: number, y0: number, x1: number, y1: number) => ({
+  type: 'Polygon' as const, coordinates: [[[X0 + x0, Y0 + y0], [X0 + x1, Y0 + y0], [X0 + x1, Y0 + y1], [X0 + x0, Y0 + y1], [X0 + x0, Y0 + y0]]],
+});
+const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', crs, features });
+const f = (properties: Record<string, unknown>, geometry: Feature['geometry']): Feature => ({ type: 'Feature', properties, geometry });
+
+const units = fc([
+  f({ id: 'U1', name: 'One' }, rect(0, 0, 1000, 1000)),
+  f({ id: 'U2', name: 'Two' }, rect(1000, 0, 2000, 1000)),
+  f({ id: 'U3', name: 'Three (no parcels)' }, rect(0, 1000, 1000, 2000)),
+]);
+const parcels = fc([
+  f({ id: 'A', code: '0601' }, rect(0, 0, 500, 500)),
+  f({ id: 'B', code: '0601' }, rect(500, 0, 1000, 500)),
+  f({ id: 'C', code: '0601' }, rect(0, 500, 500, 1000)),
+  f({ id: 'D', code: '0601' }, rect(500, 500, 1000, 1000)),
+  f({ id: 'E', code: '0301' }, rect(1000, 0, 2000, 500)),
+  f({ id: 'F', code: '0501' }, rect(1000, 500, 2000, 1000)),
+]);
+// One factory exactly on the corner shared by A, B, C and D: it belongs to A (first in input order).
+const pois = fc([f({ typecode: '170300' }, { type: 'Point', coordinates: [X0 + 500, Y0 + 500] })]);
+const roads = fc([
+  // R1 lies exactly on the U1|U2 border: 800 m of primary (weight 2), split half and half.
+  f({ highway: 'primary' }, { type: 'LineString', coordinates: [[X0 + 1000, Y0 + 100], [X0 + 1000, Y0 + 900]] }),
+  // R2 crosses A and B inside U1: 800 m of residential (weight 1).
+  f({ highway: 'residential' }, { type: 'LineString', coordinates: [[X0 + 100, Y0 + 250], [X0 + 900, Y0 + 250]] }),
+]);
+
+const config: CityConfig = {
+  name: 'Edge cases',
+  layers: {
+    parcels: { path: 'parcels.geojson', idField: 'id', codeField: 'code' },
+    units: { path: 'units.geojson', idField: 'id', nameField: 'name' },
+    pois: [{ path: 'pois.geojson', categoryField: 'typecode', preset: 'amap' }],
+    roads: [{ path: 'roads.geojson', classField: 'highway' }],
+  },
+  landUse: { preset: 'gbt21010' },
+  inventory: {
+    mode: 'totals',
+    totals: [
+      { sector: 'industry', spaceTypes: ['industrial'], value: 400 },
+      { sector: 'buildings', spaceTypes: ['commercial', 'public-service'], value: 30 },
+      { sector: 'transport', spaceTypes: ['transport-road'], value: 100 },
+      { sector: 'waste', spaceTypes: ['utilities'], value: 50 },
+      { sector: 'sinks', spaceTypes: ['forest'], value: -10 },
+    ],
+  },
+  economy: { source: 'table', joinBy: 'id', rows: [{ id: 'U1', value: 100 }, { id: 'U2', value: 100 }, { id: 'U3', value: 100 }] },
+  allocation: { beta: 0.5 },
+};
+
+describe('run: degenerate cases worked out by hand', async () => {
+  const result = await run(config, { parcels, units, pois: [pois], roads: [roads] });
+  const r = result.report;
+  const parcel = (id: string) => result.parcels.features.find((x) => x.properties!.id === id)!.properties!;
+  const unit = (id: string) => r.units.find((u) => u.id === id)!;
+  const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+
+  test('a POI on the corner of four parcels is counted once, for the first', () => {
+    near(parcel('A').industryT as number, 400, 'A');
+    for (const id of ['B', 'C', 'D']) near(parcel(id).industryT as number, 0, id);
+  });
+
+  test('a pool with zero weight falls back to area and says so', () => {
+    near(parcel('F').buildingsT as number, 30, 'F');
+    const row = r.conservation.find((c) => c.subsector === 'buildings-commercial')!;
+    assert.equal(row.fallback, 'zero-weight');
+    assert.equal(row.weight, 'area');
+    assert.ok(r.issues.some((i) => i.code === 'pool-zero-weight'));
+  });
+
+  test('a sub-sector with no parcels is reported as unallocated, never dropped', () => {
+    const row = r.conservation.find((c) => c.subsector === 'waste-domestic')!;
+    assert.equal(row.fallback, 'no-parcels');
+    near(row.unallocatedT, 50, 'unallocated');
+    near(r.totals.unallocatedT, 50, 'totals.unallocated');
+  });
+
+  test('transport without transport land goes on the network; a road on a unit border is split in half', () => {
+    // Standard lengths: R1 800·2 = 1600, R2 800·1 = 800; no transport POIs, so no correction.
+    // R1 gets 100·1600/2400 = 66.667 (33.333 to each unit), R2 33.333 to U1.
+    const row = r.conservation.find((c) => c.subsector === 'transport-road')!;
+    assert.equal(row.target, 'network');
+    near(unit('U1').transportT, 100 / 3 + 100 / 3, 'U1 transport');
+    near(unit('U2').transportT, 100 / 3, 'U2 transport');
+  });
+
+  test('a unit with zero emissions gets null indices, no zone and a reason', () => {
+    const u3 = unit('U3');
+    assert.equal(u3.emissionT, 0);
+    assert.equal(u3.ccr, null);
+    assert.equal(u3.ecc, null);
+    assert.equal(u3.esc, null);
+    assert.equal(u3.zone, null);
+    assert.equal(u3.reason, 'zero-emissions');
+    assert.equal(r.zones.unzoned, 1);
+  });
+
+  test('units and grid carry every allocated tonne', () => {
+    // U1 = 400 + 66.667, U2 = 30 + 33.333 gross and 10 sink.
+    near(unit('U1').emissionT, 400 + 200 / 3, 'U1');
+    near(unit('U2').emissionT, 30 + 100 / 3, 'U2');
+    near(unit('U2').sinkT, 10, 'U2 sink');
+    const gridNet = result.grid.features.reduce((a, x) => a + (x.properties!.netT as number), 0);
+    near(gridNet, 400 + 30 + 100 - 10, 'grid net');
+    // Every cell that overlaps a unit is listed, zeros included: 3 units of 1 km² on a 1 km grid.
+    assert.equal(result.grid.features.length, 3);
+  });
+
+  test('an invalid config is refused with the whole issue list', async () => {
+    const bad = { ...config, gridCellSizeM: -5, landUse: { preset: 'nope' } } as unknown as CityConfig;
+    await assert.rejects(run(bad, { parcels, units }), (e: Error & { code?: string; issues?: { path?: string }[] }) => {
+      assert.equal(e.code, 'invalid-config');
+      const paths = (e.issues ?? []).map((i) => i.path);
+      assert.ok(paths.includes('$.gridCellSizeM') && paths.includes('$.landUse.preset'), JSON.stringify(paths));
+      return true;
+    });
+  });
+});
