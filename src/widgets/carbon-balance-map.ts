@@ -1,0 +1,1027 @@
+/**
+ * `<carbon-balance-map>`: a city's carbon-balance results on an OpenLayers map, with a legend,
+ * popups, a data-binding panel that re-runs the engine, a results panel and exports.
+ */
+import { LitElement, html, nothing, unsafeCSS } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import OlMap from 'ol/Map.js';
+import View from 'ol/View.js';
+import VectorSource from 'ol/source/Vector.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorImageLayer from 'ol/layer/VectorImage.js';
+import TileLayer from 'ol/layer/Tile.js';
+import XYZ from 'ol/source/XYZ.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import Overlay from 'ol/Overlay.js';
+import { Fill, Stroke, Style } from 'ol/style.js';
+import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
+import { createEmpty, extend as extendExtent, isEmpty as extentIsEmpty, getCenter } from 'ol/extent.js';
+import { unByKey } from 'ol/Observable.js';
+import type { EventsKey } from 'ol/events.js';
+import type Feature from 'ol/Feature.js';
+import type { FeatureLike } from 'ol/Feature.js';
+import type Polygon from 'ol/geom/Polygon.js';
+import type MultiPolygon from 'ol/geom/MultiPolygon.js';
+import type BaseLayer from 'ol/layer/Base.js';
+import LayerSwitcher from 'ol-ext/control/LayerSwitcher.js';
+import { validateConfig } from '../engine/index.js';
+import type {
+  CityConfig,
+  ClassifyMethod,
+  FeatureCollection,
+  Issue,
+  LayerData,
+  ParcelProperties,
+  RunReport,
+  RunResult,
+} from '../engine/index.js';
+import { EngineController } from './controllers/engine-controller.js';
+import type { EngineFailure, EngineRunResult } from './controllers/engine-controller.js';
+import type { LayerSummary, ValueRow } from './worker/protocol.js';
+import { sourceName } from './worker/source-name.js';
+import { cbmEvent } from './events.js';
+import { VIEW_IDS, normaliseLang, strings, formatCount } from './i18n.js';
+import type { Lang, ViewId } from './i18n.js';
+import { PALETTE_ENTRIES, probeStyles, readPalette, colourText } from './layers/palette.js';
+import type { Palette } from './layers/palette.js';
+import { buildTheme, layerOfView } from './layers/thematic.js';
+import type { Rgba, Theme, ViewLayer } from './layers/thematic.js';
+import { buildParcelFeatures, updateParcelProperties } from './layers/parcel-features.js';
+import { renderPopupContent, zoneText } from './panels/popup.js';
+import { renderBindingPanel } from './panels/binding-panel.js';
+import type { BindingContext } from './panels/binding-panel.js';
+import { renderResultsPanel } from './panels/results-panel.js';
+import type { UnitSort } from './panels/results-panel.js';
+import { composeMapCanvas, drawLegend, featuresToCsv, saveBlob } from './exports.js';
+import { olCss, olExtLayerSwitcherCss } from './styles/vendor-css.js';
+import { elementStyles } from './styles/element-styles.js';
+
+/** How the side panel shows: open, closed (a toolbar button opens it) or absent. */
+export type PanelMode = 'open' | 'closed' | 'none';
+
+const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
+
+const configConverter = {
+  fromAttribute: (value: string | null): string | null => value,
+  toAttribute: (value: unknown): string | null => (typeof value === 'string' ? value : null),
+};
+
+const breaksConverter = {
+  fromAttribute: (value: string | null): number[] | null => {
+    if (!value) return null;
+    const nums = value.split(/[\s,]+/).filter(Boolean).map(Number);
+    return nums.every(Number.isFinite) ? nums : null;
+  },
+};
+
+/**
+ * The drop-in carbon-balance map.
+ *
+ * @summary A city's carbon-balance zoning on an OpenLayers map, with data binding and results.
+ *
+ * @fires cbm-run-start - A run started (detail: `runId`).
+ * @fires cbm-run-progress - A running run reported progress (detail: `runId`, `stage`, `fraction`).
+ * @fires cbm-run-complete - A run finished and the map shows its results (detail: `runId`, `durationMs`, `engineMs`).
+ * @fires cbm-run-error - Loading or a run failed, or the config has errors (detail: `code`, `message`, `issues`).
+ * @fires cbm-run-cancel - The user cancelled a run.
+ * @fires cbm-feature-select - The user selected a feature or cleared the selection (detail: `layer`, `id`, `properties`).
+ * @fires cbm-view-change - The user switched the view.
+ * @fires cbm-config-change - The user changed the config in the data-binding panel (detail: `config`).
+ * @fires cbm-panel-toggle - The user opened or closed the side panel.
+ *
+ * @slot header - Above the toolbar (a title, the portal's own controls).
+ * @slot footer - Below the map (sources, notes).
+ *
+ * @csspart frame - The element's outer box.
+ * @csspart toolbar - The toolbar (title, view chooser, progress, panel toggle).
+ * @csspart map - The map area.
+ * @csspart legend - The legend box on the map.
+ * @csspart popup - The popup of a selected feature.
+ * @csspart panel - The side panel (data binding, results, exports).
+ * @csspart progress - The progress bar of a running run.
+ *
+ * @cssprop [--cbm-height=480px] - Height when the page sets none.
+ * @cssprop [--cbm-zone-low-carbon-economic-fill=#228833] - Fill of the low-carbon economic zone.
+ * @cssprop [--cbm-zone-carbon-source-control-fill=#ccbb44] - Fill of the carbon-source control zone.
+ * @cssprop [--cbm-zone-carbon-sink-functional-fill=#4477aa] - Fill of the carbon-sink functional zone.
+ * @cssprop [--cbm-zone-high-carbon-optimisation-fill=#ee6677] - Fill of the high-carbon optimisation zone.
+ * @cssprop [--cbm-zone-none-fill=#bbbbbb] - Fill of units with no zone.
+ * @cssprop [--cbm-source-ramp-1=#ffffb2] - Lowest class of emission maps (ramp of 5: `--cbm-source-ramp-1` … `-5`).
+ * @cssprop [--cbm-source-ramp-5=#bd0026] - Highest class of emission maps.
+ * @cssprop [--cbm-sink-ramp-1=#d9f0d3] - Weakest net-sink class (diverging ramp of 3: `--cbm-sink-ramp-1` … `-3`).
+ * @cssprop [--cbm-sink-ramp-3=#1b7837] - Strongest net-sink class.
+ * @cssprop [--cbm-index-ramp-1=#fde725] - Lowest class of the CCR, ECC and ESC maps (ramp of 5).
+ * @cssprop [--cbm-index-ramp-5=#440154] - Highest class of the index maps.
+ * @cssprop [--cbm-nodata-fill=#dddddd] - Features with no value.
+ * @cssprop [--cbm-outline-color=rgba(30,30,30,0.75)] - Unit outlines.
+ * @cssprop [--cbm-parcel-outline-color=rgba(60,60,60,0.25)] - Parcel outlines (large scales only).
+ * @cssprop [--cbm-selection-color=#000000] - Outline of the selected feature.
+ * @cssprop [--cbm-font-family=system-ui] - Font of the element.
+ * @cssprop [--cbm-font-size=14px] - Base font size.
+ * @cssprop [--cbm-panel-font-family=inherit] - Font of the side panel.
+ * @cssprop [--cbm-panel-background=#ffffff] - Background of panels, popup and legend.
+ * @cssprop [--cbm-panel-color=#1f2328] - Text colour of panels, popup and legend.
+ * @cssprop [--cbm-panel-width=380px] - Width of the side panel.
+ * @cssprop [--cbm-accent-color=#0b5cad] - Focus rings and the selected tab.
+ * @cssprop [--cbm-border-color=#d0d7de] - Borders.
+ * @cssprop [--cbm-map-background=#f4f1ea] - Map background where there is no basemap.
+ */
+export class CarbonBalanceMap extends LitElement {
+  static override styles = [unsafeCSS(olCss), unsafeCSS(olExtLayerSwitcherCss), probeStyles, elementStyles];
+
+  /**
+   * The city config: a URL (the `config` attribute; the layer paths inside resolve against it)
+   * or a config object (property). With an object and no `layers`, layer paths resolve against
+   * the page.
+   */
+  @property({ converter: configConverter })
+  config: string | CityConfig | null = null;
+
+  /** The layers' features, when the page already has them (paired with a config object). */
+  @property({ attribute: false })
+  layers: LayerData | null = null;
+
+  /** Use the generated demo city (also used when neither `config` nor `layers` is given). */
+  @property({ type: Boolean, attribute: 'demo-city' })
+  demoCity = false;
+
+  /** Options of the generated demo city (parcel count, seed, …), passed to `generateDemoCity`. */
+  @property({ attribute: false })
+  demoOptions: Record<string, unknown> = {};
+
+  /** What the map shows. */
+  @property({ reflect: true })
+  view: ViewId = 'zones';
+
+  /** Language of the UI: `zh-CN` or `en`; default from the nearest `lang` of the page. */
+  @property({ attribute: 'lang', reflect: true })
+  override lang = '';
+
+  /** Basemap: an XYZ URL template (`https://…/{z}/{x}/{y}.png`) or `none` (default; works offline). */
+  @property()
+  basemap = 'none';
+
+  /** Class limits of the classed views: `jenks` (default), `quantile`, `equal` or `manual`. */
+  @property()
+  classification: ClassifyMethod = 'jenks';
+
+  /** Number of classes for positive values. */
+  @property({ type: Number })
+  classes = 5;
+
+  /** Manual class limits (`classification="manual"`), comma-separated in the attribute. */
+  @property({ converter: breaksConverter })
+  breaks: number[] | null = null;
+
+  /** Side panel: `open`, `closed` or `none`. */
+  @property({ reflect: true })
+  panel: PanelMode = 'closed';
+
+  @state() private _config: CityConfig | null = null;
+  @state() private _isDemo = false;
+  @state() private _result: EngineRunResult | null = null;
+  @state() private _theme: Theme | null = null;
+  @state() private _selected: { layer: ViewLayer; feature: Feature } | null = null;
+  @state() private _announcement = '';
+  @state() private _tab: 'binding' | 'results' | 'exports' = 'binding';
+  @state() private _configIssues: Issue[] = [];
+  @state() private _failure: EngineFailure | null = null;
+  @state() private _unitSort: UnitSort = { key: 'netT', dir: 'desc' };
+  @state() private _valueRows = new Map<string, ValueRow[] | 'loading'>();
+
+  private readonly _engine = new EngineController(this, {
+    onProgress: (runId, stage, fraction) => this.dispatchEvent(cbmEvent('cbm-run-progress', { runId, stage, fraction })),
+  });
+
+  private _map: OlMap | null = null;
+  private readonly _sources = {
+    parcels: new VectorSource({ wrapX: false }),
+    grid: new VectorSource({ wrapX: false }),
+    units: new VectorSource({ wrapX: false }),
+    selection: new VectorSource({ wrapX: false }),
+  };
+  private _parcelFeatures: Feature[] = [];
+  private readonly _viewLayers = new Map<ViewId, BaseLayer>();
+  private _outlineLayer: VectorLayer | null = null;
+  private _basemapLayer: TileLayer | null = null;
+  private _popup: Overlay | null = null;
+  private _olKeys: EventsKey[] = [];
+  private _resizeObserver: ResizeObserver | null = null;
+  private _palette: Palette | null = null;
+  private readonly _styleCache = new Map<string, Style>();
+  private _sourceToken = 0;
+  private _configByUser: CityConfig | null = null;
+  private _settingVisibility = false;
+  private _fitted = false;
+  private _unitOrder: string[] = [];
+
+  // ------------------------------------------------------------------------------------------
+  // Public read-only state
+  // ------------------------------------------------------------------------------------------
+
+  /** The last complete run's outputs (WGS84 GeoJSON), or null. Parcels are built on first read. */
+  get results(): RunResult | null {
+    const r = this._result;
+    if (!r) return null;
+    let parcels: FeatureCollection | null = null;
+    const features = this._parcelFeatures;
+    return {
+      units: r.units,
+      grid: r.grid,
+      report: r.report,
+      get parcels(): FeatureCollection {
+        parcels ??= geojson.writeFeaturesObject(features) as unknown as FeatureCollection;
+        return parcels;
+      },
+    };
+  }
+
+  /** The last complete run's report, or null. */
+  get report(): RunReport | null {
+    return this._result?.report ?? null;
+  }
+
+  /** `idle`, `loading`, `running`, `complete`, `error` or `cancelled`. */
+  get status(): string {
+    return this._engine.state;
+  }
+
+  /** The config in use (after loading and the user's edits), or null. */
+  get currentConfig(): CityConfig | null {
+    return this._config;
+  }
+
+  /** The layers loaded in the worker (name, size, fields). */
+  get loadedLayers(): readonly LayerSummary[] {
+    return this._engine.layers;
+  }
+
+  /** The OpenLayers map (for advanced integration; the element owns its lifecycle). */
+  get map(): OlMap | null {
+    return this._map;
+  }
+
+  /** The effective UI language. */
+  get uiLang(): Lang {
+    if (this.lang) return normaliseLang(this.lang);
+    const holder = this.parentElement?.closest('[lang]') ?? document.documentElement;
+    return normaliseLang(holder.getAttribute('lang') || navigator.language);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Public methods
+  // ------------------------------------------------------------------------------------------
+
+  /** Run the engine again with the current config. */
+  async rerun(): Promise<void> {
+    await this._run();
+  }
+
+  /** Stop the running run (the last complete result stays on the map). */
+  cancel(): void {
+    const runId = this._engine.state === 'running' ? this._engine.completedRuns + 1 : 0;
+    this._engine.cancel();
+    if (runId) this.dispatchEvent(cbmEvent('cbm-run-cancel', { runId }));
+  }
+
+  /** Centre the map on a unit and select it. Returns false when no unit has this id. */
+  zoomToUnit(id: string): boolean {
+    const f = this._sources.units.getFeatureById(id) as Feature | null;
+    if (!f || !this._map) return false;
+    const geom = f.getGeometry();
+    if (geom) this._map.getView().fit(geom.getExtent(), { padding: [40, 40, 40, 40], maxZoom: 16, duration: 0 });
+    this._select('units', f, true);
+    return true;
+  }
+
+  /** Resolves when the map has finished rendering (OpenLayers `rendercomplete`). */
+  whenRendered(): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this._map) {
+        resolve();
+        return;
+      }
+      this._map.once('rendercomplete', () => resolve());
+      this._map.render();
+    });
+  }
+
+  /** A layer of the results as GeoJSON (WGS84). */
+  exportGeoJSON(layer: 'units' | 'grid' | 'parcels'): Blob {
+    const r = this.results;
+    const fc = r ? r[layer] : { type: 'FeatureCollection', features: [] };
+    return new Blob([JSON.stringify(fc)], { type: 'application/geo+json' });
+  }
+
+  /** A layer's attributes as CSV, UTF-8 with BOM. */
+  exportCSV(layer: 'units' | 'grid' | 'parcels'): Blob {
+    const r = this.results;
+    const fc = r ? r[layer] : ({ type: 'FeatureCollection', features: [] } as FeatureCollection);
+    return new Blob([featuresToCsv(fc)], { type: 'text/csv;charset=utf-8' });
+  }
+
+  /** The map as a PNG, with the legend drawn on it. */
+  async exportPNG(): Promise<Blob> {
+    if (!this._map) throw new Error('The map is not ready');
+    await this.whenRendered();
+    const canvas = composeMapCanvas(this._map);
+    const t = strings(this.uiLang);
+    if (this._theme) drawLegend(canvas, t.views[this.view], this._theme.items, (n) => formatCount(n, this.uiLang));
+    return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  }
+
+  /** The run report as JSON. */
+  exportReport(): Blob {
+    return new Blob([JSON.stringify(this.report, null, 2)], { type: 'application/json' });
+  }
+
+  /** The current config as JSON (the CLI accepts it unchanged). */
+  exportConfig(): Blob {
+    return new Blob([JSON.stringify(this._config, null, 2)], { type: 'application/json' });
+  }
+
+  /** Add GeoJSON files (or parsed collections) as loaded layers, for the data-binding panel. */
+  async addLayers(layers: Record<string, FeatureCollection | Blob>): Promise<void> {
+    await this._engine.loadLayers(layers);
+    this.requestUpdate();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Lifecycle
+  // ------------------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._map) this._attachMap();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._detachMap();
+  }
+
+  protected override firstUpdated(): void {
+    this._createMap();
+    this._attachMap();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const sourceChanged =
+      (changed.has('config') && this.config !== this._configByUser) ||
+      changed.has('layers') ||
+      changed.has('demoCity') ||
+      changed.has('demoOptions') ||
+      !this._sourceToken;
+    if (sourceChanged && this.isConnected) void this._loadSource();
+    if (changed.has('basemap')) this._updateBasemap();
+    if (changed.has('view')) this._showView();
+    if (
+      changed.has('view') ||
+      changed.has('classification') ||
+      changed.has('classes') ||
+      changed.has('breaks') ||
+      changed.has('lang')
+    ) {
+      this._restyle();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Data and runs
+  // ------------------------------------------------------------------------------------------
+
+  private async _loadSource(): Promise<void> {
+    const token = ++this._sourceToken;
+    this._engine.reset();
+    this._configByUser = null;
+    this._result = null;
+    this._fitted = false;
+    this._failure = null;
+    this._valueRows = new Map();
+    this._clearFeatures();
+    let config: CityConfig | null = null;
+    let isDemo = false;
+    try {
+      if (typeof this.config === 'string' && this.config.trim()) {
+        const url = new URL(this.config, document.baseURI).href;
+        config = (await this._engine.loadConfigUrl(url)).config;
+      } else if (this.config && typeof this.config === 'object') {
+        if (this.layers) {
+          const { config: named, layers } = nameLayerData(this.config, this.layers);
+          await this._engine.loadLayers(layers);
+          config = named;
+        } else {
+          config = (await this._engine.loadConfig(this.config, document.baseURI)).config;
+        }
+      } else if (this.demoCity || !this.layers) {
+        config = (await this._engine.loadDemo(this.demoOptions)).config;
+        isDemo = true;
+      }
+    } catch (e) {
+      if (token !== this._sourceToken) return;
+      this._reportFailure(e as EngineFailure);
+      return;
+    }
+    if (token !== this._sourceToken || !config) return;
+    this._config = config;
+    this._isDemo = isDemo;
+    await this._run();
+  }
+
+  private async _run(): Promise<void> {
+    const config = this._config;
+    if (!config) return;
+    const issues = validateConfig(config);
+    this._configIssues = issues;
+    const errors = issues.filter((i) => i.severity === 'error');
+    if (errors.length > 0) {
+      this._reportFailure({ code: 'invalid-config', message: errors[0].message, issues: errors });
+      return;
+    }
+    this._failure = null;
+    const runId = this._engine.completedRuns + 1;
+    this.dispatchEvent(cbmEvent('cbm-run-start', { runId }));
+    let result: EngineRunResult | null;
+    try {
+      result = await this._engine.run(config);
+    } catch (e) {
+      this._reportFailure(e as EngineFailure);
+      return;
+    }
+    if (!result || !this.isConnected) return;
+    this._applyResult(result);
+    await this.updateComplete;
+    this.dispatchEvent(cbmEvent('cbm-run-complete', { runId: result.runId, durationMs: result.totalMs, engineMs: result.runMs }));
+  }
+
+  private _reportFailure(failure: EngineFailure): void {
+    this._failure = failure;
+    this.dispatchEvent(
+      cbmEvent('cbm-run-error', { code: failure.code, message: failure.message, issues: failure.issues as Issue[] | undefined }),
+    );
+  }
+
+  /** A user edit of the config from the panel: becomes the `config` property, fires an event, reruns. */
+  private _editConfig = (mutate: (c: CityConfig) => void): void => {
+    if (!this._config) return;
+    const next = structuredClone(this._config);
+    mutate(next);
+    this._config = next;
+    this._configByUser = next;
+    this.config = next;
+    this.dispatchEvent(cbmEvent('cbm-config-change', { config: next }));
+    void this._run();
+  };
+
+  private _clearFeatures(): void {
+    this._sources.units.clear(true);
+    this._sources.grid.clear(true);
+    this._sources.parcels.clear(true);
+    this._sources.selection.clear(true);
+    this._parcelFeatures = [];
+    this._selected = null;
+    this._popup?.setPosition(undefined);
+  }
+
+  private _applyResult(result: EngineRunResult): void {
+    const selectedId = this._selected ? this._selected.feature.getId() : null;
+    const selectedLayer = this._selected?.layer;
+    this._sources.units.clear(true);
+    this._sources.units.addFeatures(geojson.readFeatures(result.units) as Feature[]);
+    this._sources.grid.clear(true);
+    this._sources.grid.addFeatures(geojson.readFeatures(result.grid) as Feature[]);
+    if (result.parcelGeometryChanged || this._parcelFeatures.length !== result.parcelProperties.length) {
+      this._parcelFeatures = buildParcelFeatures(result.parcelGeometry, result.parcelProperties);
+      this._sources.parcels.clear(true);
+      this._sources.parcels.addFeatures(this._parcelFeatures);
+    } else {
+      updateParcelProperties(this._parcelFeatures, result.parcelProperties as ParcelProperties[]);
+      this._sources.parcels.changed();
+    }
+    this._unitOrder = this._sources.units
+      .getFeatures()
+      .map((f) => ({ id: String(f.getId()), name: String(f.get('name') ?? '') }))
+      .sort((a, b) => a.name.localeCompare(b.name, this.uiLang) || a.id.localeCompare(b.id))
+      .map((u) => u.id);
+    this._result = result;
+    if (!this._fitted) this._fitToData();
+    this._restyle();
+    // Keep the selection across a rerun, with the new values.
+    if (selectedId !== null && selectedId !== undefined && selectedLayer) {
+      const f = (selectedLayer === 'parcels' ? this._sources.parcels : this._sources[selectedLayer]).getFeatureById(selectedId) as Feature | null;
+      if (f) this._select(selectedLayer, f, false);
+      else this._clearSelection(false);
+    }
+  }
+
+  private _fitToData(): void {
+    if (!this._map) return;
+    const extent = createEmpty();
+    extendExtent(extent, this._sources.units.getExtent() ?? createEmpty());
+    if (extentIsEmpty(extent)) extendExtent(extent, this._sources.parcels.getExtent() ?? createEmpty());
+    if (extentIsEmpty(extent)) return;
+    const size = this._map.getSize();
+    if (!size || size[0] === 0 || size[1] === 0) return;
+    this._map.getView().fit(extent, { padding: [20, 20, 20, 20] });
+    this._fitted = true;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Map
+  // ------------------------------------------------------------------------------------------
+
+  private _createMap(): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('.map')!;
+    const styleFor = (layer: ViewLayer) => (feature: FeatureLike, resolution: number) => this._styleFor(layer, feature, resolution);
+    const t = strings(this.uiLang);
+    const viewLayer = (view: ViewId): BaseLayer => {
+      const layer = layerOfView(view);
+      const common = { properties: { title: t.viewShort[view], baseLayer: true, cbmView: view }, visible: view === this.view };
+      if (layer === 'parcels') {
+        // VectorImage: draws to an image once per view change, so panning 10⁵ parcels stays
+        // smooth; the image is redrawn when the interaction ends.
+        return new VectorImageLayer({ ...common, source: this._sources.parcels, style: styleFor('parcels'), imageRatio: 1.5 });
+      }
+      return new VectorLayer({ ...common, source: this._sources[layer], style: styleFor(layer) });
+    };
+    for (const v of VIEW_IDS) this._viewLayers.set(v, viewLayer(v));
+    this._outlineLayer = new VectorLayer({
+      source: this._sources.units,
+      properties: { title: t.unitOutlines },
+      style: () => this._outlineStyle(),
+    });
+    const selectionLayer = new VectorLayer({
+      source: this._sources.selection,
+      properties: { displayInLayerSwitcher: false },
+      style: () => this._selectionStyle(),
+    });
+    this._popup = new Overlay({
+      element: this.renderRoot.querySelector<HTMLElement>('.popup')!,
+      autoPan: { animation: { duration: 150 }, margin: 20 },
+      stopEvent: true,
+    });
+    this._map = new OlMap({
+      target,
+      keyboardEventTarget: target,
+      layers: [...this._viewLayers.values(), this._outlineLayer, selectionLayer],
+      overlays: [this._popup],
+      controls: defaultControls({ attribution: false }).extend([
+        new ScaleLine(),
+        new LayerSwitcher({ collapsed: true, trash: false, extent: false, reordering: false, noScroll: true }) as never,
+      ]),
+      view: new View({ center: [13_390_000, 3_700_000], zoom: 9 }),
+    });
+    this._updateBasemap();
+    this._showView();
+  }
+
+  private _attachMap(): void {
+    const map = this._map;
+    if (!map) return;
+    const target = this.renderRoot.querySelector<HTMLElement>('.map')!;
+    if (map.getTarget() !== target) map.setTarget(target);
+    this._olKeys.push(
+      map.on('singleclick', (e) => {
+        const view = this.view;
+        const layer = this._viewLayers.get(view);
+        let hit: Feature | null = null;
+        map.forEachFeatureAtPixel(
+          e.pixel,
+          (f) => {
+            hit = f as Feature;
+            return true;
+          },
+          { layerFilter: (l) => l === layer, hitTolerance: 2 },
+        );
+        if (hit) this._select(layerOfView(view), hit, true);
+        else this._clearSelection(true);
+      }),
+    );
+    for (const [view, layer] of this._viewLayers) {
+      this._olKeys.push(
+        layer.on('change:visible', () => {
+          if (this._settingVisibility || !layer.getVisible() || view === this.view) return;
+          // The user picked a view in the layer switcher.
+          this.view = view;
+          this.dispatchEvent(cbmEvent('cbm-view-change', { view }));
+        }),
+      );
+    }
+    target.addEventListener('keydown', this._onMapKeydown);
+    this._resizeObserver = new ResizeObserver(() => {
+      map.updateSize();
+      if (!this._fitted && this._result) this._fitToData();
+      // Probes do not transition while hidden: re-read the palette whenever the size changes.
+      this._restyle();
+    });
+    this._resizeObserver.observe(target);
+  }
+
+  private _detachMap(): void {
+    unByKey(this._olKeys);
+    this._olKeys = [];
+    this._resizeObserver?.disconnect();
+    this._resizeObserver = null;
+    this.renderRoot.querySelector<HTMLElement>('.map')?.removeEventListener('keydown', this._onMapKeydown);
+    // Keep the map object (a moved element reattaches it) but release its DOM listeners.
+    this._map?.setTarget(undefined);
+  }
+
+  private _updateBasemap(): void {
+    const map = this._map;
+    if (!map) return;
+    const url = this.basemap && this.basemap !== 'none' ? this.basemap : null;
+    if (this._basemapLayer) {
+      map.removeLayer(this._basemapLayer);
+      this._basemapLayer = null;
+    }
+    if (url) {
+      this._basemapLayer = new TileLayer({
+        source: new XYZ({ url, crossOrigin: 'anonymous' }),
+        properties: { title: strings(this.uiLang).basemap },
+        zIndex: -1,
+      });
+      map.getLayers().insertAt(0, this._basemapLayer);
+    }
+  }
+
+  private _showView(): void {
+    this._settingVisibility = true;
+    for (const [view, layer] of this._viewLayers) layer.setVisible(view === this.view);
+    this._settingVisibility = false;
+    const layer = layerOfView(this.view);
+    this._outlineLayer?.setVisible(layer !== 'units');
+    if (this._selected && this._selected.layer !== layer) this._clearSelection(false);
+  }
+
+  /** Re-reads the palette and rebuilds the current view's classes; no rerun. */
+  private _restyle(): void {
+    if (!this._map || !this.hasUpdated) return;
+    this._palette = readPalette(this.renderRoot);
+    this._styleCache.clear();
+    const r = this._result;
+    if (!r) {
+      this._theme = null;
+      return;
+    }
+    const layer = layerOfView(this.view);
+    const props: Array<Record<string, unknown>> =
+      layer === 'parcels'
+        ? (r.parcelProperties as unknown as Array<Record<string, unknown>>)
+        : (r[layer].features.map((f) => f.properties ?? {}) as Array<Record<string, unknown>>);
+    this._theme = buildTheme(
+      this.view,
+      props,
+      this._palette,
+      { method: this.classification, classes: this.classes > 0 ? Math.round(this.classes) : 5, breaks: this.breaks ?? undefined },
+      this.uiLang,
+    );
+    for (const l of this._viewLayers.values()) l.changed();
+    this._outlineLayer?.changed();
+  }
+
+  private _styleFor(layer: ViewLayer, feature: FeatureLike, resolution: number): Style | undefined {
+    const theme = this._theme;
+    if (!theme || theme.layer !== layer) return undefined;
+    const colour = theme.colourOf(feature.getProperties());
+    // Parcel outlines only where a parcel is big enough on screen to show one.
+    const outline = layer === 'units' ? 'outline' : layer === 'parcels' && resolution < 4 ? 'parcel-outline' : layer === 'grid' ? 'parcel-outline' : null;
+    const key = `${layer}|${colour.join(',')}|${outline ?? ''}`;
+    let style = this._styleCache.get(key);
+    if (!style) {
+      const stroke = outline ? new Stroke({ color: colourText(this._palette?.get(outline) ?? [0, 0, 0, 0.5]), width: layer === 'units' ? 1 : 0.5 }) : undefined;
+      style = new Style({ fill: new Fill({ color: colourText(colour as Rgba) }), stroke });
+      this._styleCache.set(key, style);
+    }
+    return style;
+  }
+
+  private _outlineStyle(): Style {
+    let s = this._styleCache.get('outline-only');
+    if (!s) {
+      s = new Style({ stroke: new Stroke({ color: colourText(this._palette?.get('outline') ?? [0, 0, 0, 0.7]), width: 1.2 }) });
+      this._styleCache.set('outline-only', s);
+    }
+    return s;
+  }
+
+  private _selectionStyle(): Style {
+    let s = this._styleCache.get('selection');
+    if (!s) {
+      s = new Style({ stroke: new Stroke({ color: colourText(this._palette?.get('selection') ?? [0, 0, 0, 1]), width: 3 }) });
+      this._styleCache.set('selection', s);
+    }
+    return s;
+  }
+
+  private _select(layer: ViewLayer, feature: Feature, byUser: boolean): void {
+    this._selected = { layer, feature };
+    this._sources.selection.clear(true);
+    const geom = feature.getGeometry();
+    if (geom) {
+      const clone = feature.clone();
+      this._sources.selection.addFeature(clone);
+    }
+    const anchor = geom ? interiorPoint(geom as Polygon | MultiPolygon) : undefined;
+    this._popup?.setPosition(anchor);
+    const props = { ...feature.getProperties() };
+    delete props.geometry;
+    const lang = this.uiLang;
+    const name = String(props.name ?? props.id ?? '');
+    this._announcement = layer === 'units' ? strings(lang).selected(name, zoneText(props.zone, lang)) : name;
+    if (byUser) {
+      this.dispatchEvent(cbmEvent('cbm-feature-select', { layer, id: String(feature.getId() ?? props.id ?? ''), properties: props }));
+    }
+  }
+
+  private _clearSelection(byUser: boolean): void {
+    const had = this._selected;
+    this._selected = null;
+    this._sources.selection.clear(true);
+    this._popup?.setPosition(undefined);
+    if (byUser && had) this.dispatchEvent(cbmEvent('cbm-feature-select', { layer: had.layer, id: null, properties: null }));
+  }
+
+  private _onMapKeydown = (e: KeyboardEvent): void => {
+    if (e.target !== e.currentTarget) return;
+    const map = this._map;
+    if (!map) return;
+    if (e.key === 'Enter') {
+      const center = map.getView().getCenter();
+      if (!center) return;
+      const layer = layerOfView(this.view);
+      const source = layer === 'parcels' ? this._sources.parcels : this._sources[layer];
+      const f = source.getFeaturesAtCoordinate(center)[0] as Feature | undefined;
+      if (f) this._select(layer, f, true);
+      else this._clearSelection(true);
+      e.preventDefault();
+    } else if (e.key === 'Escape') {
+      this._clearSelection(true);
+    } else if (e.key === 'n' || e.key === 'N' || e.key === 'p' || e.key === 'P') {
+      if (this._unitOrder.length === 0) return;
+      const current = this._selected?.layer === 'units' ? String(this._selected.feature.getId()) : null;
+      const i = current === null ? -1 : this._unitOrder.indexOf(current);
+      const step = e.key.toLowerCase() === 'n' ? 1 : -1;
+      const next = this._unitOrder[(i + step + this._unitOrder.length) % this._unitOrder.length];
+      if (layerOfView(this.view) !== 'units') {
+        this.view = 'zones';
+        this.dispatchEvent(cbmEvent('cbm-view-change', { view: 'zones' }));
+      }
+      this.zoomToUnit(next);
+      e.preventDefault();
+    }
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // Rendering
+  // ------------------------------------------------------------------------------------------
+
+  private _zoneColour = (zone: string): string => colourText(this._palette?.get(`zone:${zone}`) ?? [187, 187, 187, 1]);
+
+  private _setPanel(panel: 'open' | 'closed'): void {
+    this.panel = panel;
+    this.dispatchEvent(cbmEvent('cbm-panel-toggle', { panel }));
+    // The map area changes size: the ResizeObserver updates the map.
+  }
+
+  private _onViewSelect(e: Event): void {
+    const view = (e.target as HTMLSelectElement).value as ViewId;
+    if (view === this.view) return;
+    this.view = view;
+    this.dispatchEvent(cbmEvent('cbm-view-change', { view }));
+  }
+
+  private _valueRowsFor = (layer: string, field: string): ValueRow[] | null => {
+    const key = `${layer}\u0000${field}`;
+    const rows = this._valueRows.get(key);
+    if (rows === 'loading') return null;
+    if (rows) return rows;
+    this._valueRows.set(key, 'loading');
+    void this._engine.values(layer, field).then((r) => {
+      const next = new Map(this._valueRows);
+      next.set(key, r);
+      this._valueRows = next;
+    });
+    return null;
+  };
+
+  private _loadFiles = async (files: File[]): Promise<void> => {
+    const named: Record<string, Blob> = {};
+    for (const f of files) named[f.name] = f;
+    try {
+      await this._engine.loadLayers(named);
+    } catch (e) {
+      this._reportFailure(e as EngineFailure);
+    }
+    this._valueRows = new Map();
+    this.requestUpdate();
+  };
+
+  private _download = (kind: string): void => {
+    const root = this.renderRoot as ShadowRoot;
+    const city = (this._config?.name ?? 'city').replace(/[\\/:*?"<>|\s]+/g, '-');
+    const [what, layer] = kind.split(':') as [string, 'units' | 'grid' | 'parcels'];
+    if (what === 'geojson') saveBlob(root, this.exportGeoJSON(layer), `${city}-${layer}.geojson`);
+    else if (what === 'csv') saveBlob(root, this.exportCSV(layer), `${city}-${layer}.csv`);
+    else if (what === 'report') saveBlob(root, this.exportReport(), `${city}-report.json`);
+    else if (what === 'config') saveBlob(root, this.exportConfig(), `${city}.config.json`);
+    else if (what === 'png') void this.exportPNG().then((b) => saveBlob(root, b, `${city}-${this.view}.png`));
+  };
+
+  protected override render(): TemplateResult {
+    const lang = this.uiLang;
+    const t = strings(lang);
+    const state = this._engine.state;
+    const progress = this._engine.progress;
+    const running = state === 'running' || state === 'loading';
+    const failure = this._failure;
+    return html`
+      <div class="frame" part="frame">
+        <slot name="header"></slot>
+        <div class="toolbar" part="toolbar" role="toolbar" aria-label=${t.elementLabel}>
+          <span class="title">${this._config?.name ?? t.elementLabel}</span>
+          ${this._isDemo ? html`<span class="badge">${t.generatedDemoData}</span>` : nothing}
+          <label>
+            <span class="sr-only">${t.legend}</span>
+            <select aria-label=${t.views[this.view]} @change=${this._onViewSelect} .value=${this.view}>
+              ${VIEW_IDS.map((v) => html`<option value=${v} ?selected=${v === this.view}>${t.views[v]}</option>`)}
+            </select>
+          </label>
+          <span class="status" role="status">
+            ${running
+              ? html`<progress part="progress" aria-label=${t.progress} max="1" .value=${progress?.fraction ?? 0}></progress>
+                  <span>${state === 'loading' ? t.status.loading : t.status.running}</span>
+                  ${state === 'running' ? html`<button type="button" class="cancel" @click=${() => this.cancel()}>${t.cancel}</button>` : nothing}`
+              : state === 'cancelled'
+                ? html`<span>${t.status.cancelled}</span><button type="button" @click=${() => this.rerun()}>${t.rerun}</button>`
+                : nothing}
+          </span>
+          ${this.panel === 'none'
+            ? nothing
+            : html`<button
+                type="button"
+                class="panel-toggle"
+                aria-expanded=${this.panel === 'open' ? 'true' : 'false'}
+                @click=${() => this._setPanel(this.panel === 'open' ? 'closed' : 'open')}
+              >
+                ${t.panelToggle}
+              </button>`}
+        </div>
+        <div class="body">
+          <div class="map-wrap" part="map">
+            <div class="map" tabindex="0" role="application" aria-label=${`${t.elementLabel}: ${t.views[this.view]}`} aria-describedby="map-help"></div>
+            <span id="map-help" class="sr-only">${t.mapHelp}</span>
+            ${this._renderLegend(lang)}
+            ${failure ? html`<div class="message error" role="alert">${failure.message}</div>` : nothing}
+            <div class="popup" part="popup" role="dialog" aria-label=${t.unitName} ?hidden=${!this._selected}>
+              <button type="button" class="close" aria-label=${t.closePopup} @click=${() => this._clearSelection(true)}>×</button>
+              ${this._selected ? renderPopupContent(this._selected.layer, this._selected.feature.getProperties(), lang, this._zoneColour) : nothing}
+            </div>
+          </div>
+          ${this.panel === 'none' ? nothing : html`<aside class="side-panel" part="panel" ?hidden=${this.panel !== 'open'} aria-label=${t.panelToggle}>${this._renderPanel(lang)}</aside>`}
+        </div>
+        <slot name="footer"></slot>
+        <div class="sr-only" aria-live="polite" aria-atomic="true">${this._announcement}</div>
+        <div class="probes" aria-hidden="true">${PALETTE_ENTRIES.map((_, i) => html`<span class=${`probe-${i}`}></span>`)}</div>
+      </div>
+    `;
+  }
+
+  private _renderLegend(lang: Lang): TemplateResult | typeof nothing {
+    const theme = this._theme;
+    if (!theme) return nothing;
+    const t = strings(lang);
+    return html`
+      <section class="legend" part="legend" aria-label=${t.legend}>
+        <h2>${t.views[theme.view]}</h2>
+        <ul>
+          ${theme.items.map(
+            (it) => html`<li data-key=${it.key}>
+              <span class="swatch" style=${`background:${colourText(it.colour)}`}></span>
+              <span class="label">${it.label}</span>
+              <span class="count">${formatCount(it.count, lang)}</span>
+            </li>`,
+          )}
+        </ul>
+      </section>
+    `;
+  }
+
+  private _renderPanel(lang: Lang): TemplateResult {
+    const t = strings(lang);
+    const tabs: Array<'binding' | 'results' | 'exports'> = ['binding', 'results', 'exports'];
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      const i = tabs.indexOf(this._tab);
+      this._tab = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this._tab}`)?.focus());
+    };
+    const ctx: BindingContext = {
+      lang,
+      config: this._config,
+      layers: this._engine.layers,
+      issues: [...this._configIssues, ...((this._failure?.issues as Issue[] | undefined) ?? [])],
+      failure: this._failure,
+      report: this._result?.report ?? null,
+      valueRows: this._valueRowsFor,
+      editConfig: this._editConfig,
+      loadFiles: (files) => void this._loadFiles(files),
+      exportConfig: () => this._download('config'),
+    };
+    return html`
+      <div class="tabs" role="tablist" @keydown=${onKey}>
+        ${tabs.map(
+          (tab) => html`<button
+            type="button"
+            role="tab"
+            id=${`tab-${tab}`}
+            aria-selected=${this._tab === tab ? 'true' : 'false'}
+            aria-controls=${`tabpanel-${tab}`}
+            tabindex=${this._tab === tab ? '0' : '-1'}
+            @click=${() => (this._tab = tab)}
+          >
+            ${t.tabs[tab]}
+          </button>`,
+        )}
+      </div>
+      <div class="tabpanel" role="tabpanel" id=${`tabpanel-${this._tab}`} aria-labelledby=${`tab-${this._tab}`}>
+        ${this._tab === 'binding'
+          ? renderBindingPanel(ctx)
+          : this._tab === 'results'
+            ? renderResultsPanel({
+                lang,
+                report: this._result?.report ?? null,
+                units: this._result?.units ?? null,
+                selectedUnitId: this._selected?.layer === 'units' ? String(this._selected.feature.getId()) : null,
+                sort: this._unitSort,
+                setSort: (s) => (this._unitSort = s),
+                selectUnit: (id) => this.zoomToUnit(id),
+                zoneColour: this._zoneColour,
+              })
+            : this._renderExports(lang)}
+      </div>
+    `;
+  }
+
+  private _renderExports(lang: Lang): TemplateResult {
+    const t = strings(lang);
+    const has = this._result !== null;
+    const layers: Array<'units' | 'grid' | 'parcels'> = ['units', 'grid', 'parcels'];
+    return html`
+      <div class="row-actions">
+        ${layers.map((l) => html`<button type="button" ?disabled=${!has} @click=${() => this._download(`geojson:${l}`)}>${t.exportGeojson(t.layerNames[l])}</button>`)}
+      </div>
+      <div class="row-actions">
+        ${layers.map((l) => html`<button type="button" ?disabled=${!has} @click=${() => this._download(`csv:${l}`)}>${t.exportCsv(t.layerNames[l])}</button>`)}
+      </div>
+      <div class="row-actions">
+        <button type="button" ?disabled=${!has} @click=${() => this._download('png')}>${t.exportPng}</button>
+        <button type="button" ?disabled=${!has} @click=${() => this._download('report')}>${t.exportReport}</button>
+        <button type="button" ?disabled=${!this._config} @click=${() => this._download('config')}>${t.exportConfig}</button>
+      </div>
+    `;
+  }
+}
+
+/** A point inside a polygon (the interior point of its largest part) for the popup anchor. */
+function interiorPoint(geom: Polygon | MultiPolygon): number[] {
+  if (geom.getType() === 'Polygon') return (geom as Polygon).getInteriorPoint().getCoordinates().slice(0, 2);
+  if (geom.getType() === 'MultiPolygon') {
+    const polys = (geom as MultiPolygon).getPolygons();
+    let best = polys[0];
+    for (const p of polys) if (p.getArea() > best.getArea()) best = p;
+    return best.getInteriorPoint().getCoordinates().slice(0, 2);
+  }
+  return getCenter(geom.getExtent());
+}
+
+/**
+ * Names the layers of a {@link LayerData} after the config's sources (a layer with no path gets
+ * `<role>.geojson` in a copy of the config), for the worker's registry.
+ */
+function nameLayerData(config: CityConfig, data: LayerData): { config: CityConfig; layers: Record<string, FeatureCollection> } {
+  const c = structuredClone(config);
+  const layers: Record<string, FeatureCollection> = {};
+  const put = (src: { path?: string; url?: string }, fallback: string, fc: FeatureCollection | undefined): void => {
+    if (!fc) return;
+    let name = sourceName(src);
+    if (!name) {
+      src.path = fallback;
+      name = fallback;
+    }
+    layers[name] = fc;
+  };
+  put(c.layers.parcels, 'parcels.geojson', data.parcels);
+  if (!('generate' in c.layers.units)) put(c.layers.units, 'units.geojson', data.units);
+  c.layers.pois?.forEach((p, i) => put(p, `pois-${i + 1}.geojson`, data.pois?.[i]));
+  c.layers.roads?.forEach((r, i) => put(r, `roads-${i + 1}.geojson`, data.roads?.[i]));
+  if (c.layers.population) put(c.layers.population, 'population.geojson', data.population);
+  return { config: c, layers };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'carbon-balance-map': CarbonBalanceMap;
+  }
+}

@@ -1,0 +1,315 @@
+/**
+ * The one reactive controller that owns engine work for an element (STYLE.md §5): the worker,
+ * its loaded layers, cancellation, and the loading/running/complete/error states.
+ *
+ * - Runs go to a Web Worker; the page stays responsive.
+ * - A newer run supersedes an older one: the worker marks the older aborted, and a result that
+ *   is not the newest is dropped here.
+ * - `cancel()` asks the worker to stop; if the engine is inside a long synchronous stage and
+ *   does not answer within {@link HARD_CANCEL_MS}, the worker is terminated and a fresh one
+ *   is started on the next request, replaying the loads (the layers are re-sent or re-fetched).
+ * - When the host is removed from the page the worker is terminated and every listener removed.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CityConfig, FeatureCollection, ParcelProperties, RunReport } from '../../engine/index.js';
+import { createEngineWorker } from '../worker/create-engine-worker.js';
+import type {
+  DemoCityRequest,
+  FlatParcelGeometry,
+  LayerInput,
+  LayerSummary,
+  ValueRow,
+  WorkerRequest,
+  WorkerResponse,
+} from '../worker/protocol.js';
+
+/** How long a cancelled run may take to acknowledge before its worker is terminated, ms. */
+export const HARD_CANCEL_MS = 300;
+
+/** Where the controller is. `cancelled` is the state after the user cancelled a run. */
+export type EngineState = 'idle' | 'loading' | 'running' | 'complete' | 'error' | 'cancelled';
+
+/** One finished run as the element draws it. */
+export interface EngineRunResult {
+  runId: number;
+  units: FeatureCollection;
+  grid: FeatureCollection;
+  report: RunReport;
+  /** Parcel geometry (EPSG:3857, flat); the same object as before when it did not change. */
+  parcelGeometry: FlatParcelGeometry;
+  parcelGeometryChanged: boolean;
+  parcelProperties: ParcelProperties[];
+  /** Engine time in the worker, ms. */
+  runMs: number;
+  /** Time from the request to the result arriving on the page, ms. */
+  totalMs: number;
+}
+
+/** An error of a load or run, with a stable code. */
+export interface EngineFailure {
+  code: string;
+  message: string;
+  issues?: unknown[];
+}
+
+export interface EngineControllerCallbacks {
+  onRunStart?(runId: number): void;
+  onProgress?(runId: number, stage: string, fraction: number): void;
+  onComplete?(result: EngineRunResult): void;
+  onError?(failure: EngineFailure): void;
+  onCancelled?(runId: number): void;
+}
+
+type LoadEntry =
+  | { type: 'load-demo'; options: DemoCityRequest }
+  | { type: 'load-config-url'; url: string }
+  | { type: 'load-config'; config: CityConfig; baseUrl: string }
+  | { type: 'load-layers'; layers: Record<string, LayerInput> };
+
+interface Pending {
+  resolve(value: WorkerResponse | null): void;
+  reject(error: EngineFailure): void;
+}
+
+/** Result of a load: the config the data came with (null for plain layers) and every loaded layer. */
+export interface LoadResult {
+  config: CityConfig | null;
+  layers: LayerSummary[];
+}
+
+export class EngineController implements ReactiveController {
+  state: EngineState = 'idle';
+  /** Current stage and fraction of the running run. */
+  progress: { stage: string; fraction: number } | null = null;
+  failure: EngineFailure | null = null;
+  layers: LayerSummary[] = [];
+  /** How many runs have completed (diagnostics). */
+  completedRuns = 0;
+
+  private worker: Worker | null = null;
+  private onMessage = (e: MessageEvent<WorkerResponse>): void => this.receive(e.data);
+  private onWorkerError = (e: ErrorEvent): void => {
+    e.preventDefault();
+    this.fail({ code: 'worker-error', message: e.message || 'The engine worker failed to start' });
+  };
+  private readonly loads: LoadEntry[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private seq = 0;
+  private latestRun = -1;
+  private cancelTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastGeometry: FlatParcelGeometry | null = null;
+  private connected = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly callbacks: EngineControllerCallbacks = {},
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.stopWorker();
+    for (const p of this.pending.values()) p.resolve(null);
+    this.pending.clear();
+    if (this.state === 'running' || this.state === 'loading') this.state = this.lastGeometry ? 'complete' : 'idle';
+  }
+
+  /** True while a worker exists (diagnostics and tests). */
+  get hasWorker(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Generate the demo city in the worker; resolves with its config and layers. */
+  loadDemo(options: DemoCityRequest = {}): Promise<LoadResult> {
+    return this.load({ type: 'load-demo', options });
+  }
+
+  /** Fetch a config and the layers it names (paths resolve against the config's URL). */
+  loadConfigUrl(url: string): Promise<LoadResult> {
+    return this.load({ type: 'load-config-url', url });
+  }
+
+  /** Fetch the layers a config object names (paths resolve against `baseUrl`). */
+  loadConfig(config: CityConfig, baseUrl: string): Promise<LoadResult> {
+    return this.load({ type: 'load-config', config, baseUrl });
+  }
+
+  /** Add (or replace) named layers: parsed GeoJSON, or Files that the worker parses. */
+  loadLayers(layers: Record<string, LayerInput>): Promise<LoadResult> {
+    return this.load({ type: 'load-layers', layers });
+  }
+
+  /** Forget every load (a new data source replaces the old one). */
+  reset(): void {
+    this.loads.length = 0;
+    this.layers = [];
+    this.lastGeometry = null;
+    this.stopWorker();
+  }
+
+  /** Distinct values of a field of a loaded layer with counts and areas. */
+  async values(layer: string, field: string): Promise<ValueRow[]> {
+    const r = await this.request({ type: 'values', requestId: 0, layer, field });
+    return r && r.type === 'values' ? r.rows : [];
+  }
+
+  /**
+   * Run the engine. Resolves with the result, or null when a newer run or a cancel superseded
+   * this one; rejects with an {@link EngineFailure} when the engine refused or failed.
+   */
+  async run(config: CityConfig): Promise<EngineRunResult | null> {
+    const requestId = ++this.seq;
+    this.latestRun = requestId;
+    this.state = 'running';
+    this.progress = { stage: 'start', fraction: 0 };
+    this.failure = null;
+    this.host.requestUpdate();
+    this.callbacks.onRunStart?.(requestId);
+    const startedAt = performance.now();
+    let response: WorkerResponse | null;
+    try {
+      response = await this.request({ type: 'run', requestId, config }, requestId);
+    } catch (e) {
+      if (requestId !== this.latestRun) return null;
+      this.fail(e as EngineFailure);
+      throw e;
+    }
+    if (!response || response.type !== 'result' || requestId !== this.latestRun) {
+      if (requestId === this.latestRun && this.state === 'running') {
+        this.state = 'cancelled';
+        this.progress = null;
+        this.host.requestUpdate();
+      }
+      this.callbacks.onCancelled?.(requestId);
+      return null;
+    }
+    const changed = response.parcels.geometry !== undefined;
+    if (response.parcels.geometry) this.lastGeometry = response.parcels.geometry;
+    const result: EngineRunResult = {
+      runId: requestId,
+      units: response.units,
+      grid: response.grid,
+      report: response.report,
+      parcelGeometry: this.lastGeometry!,
+      parcelGeometryChanged: changed,
+      parcelProperties: response.parcels.properties,
+      runMs: response.runMs,
+      totalMs: performance.now() - startedAt,
+    };
+    this.state = 'complete';
+    this.progress = null;
+    this.completedRuns += 1;
+    this.host.requestUpdate();
+    return result;
+  }
+
+  /** Stop the running run. The state becomes `cancelled`; the last complete result stays. */
+  cancel(): void {
+    if (this.state !== 'running') return;
+    const runId = this.latestRun;
+    this.latestRun = -1;
+    this.worker?.postMessage({ type: 'cancel', requestId: runId } satisfies WorkerRequest);
+    this.state = 'cancelled';
+    this.progress = null;
+    this.host.requestUpdate();
+    if (this.cancelTimer) clearTimeout(this.cancelTimer);
+    this.cancelTimer = setTimeout(() => {
+      this.cancelTimer = null;
+      // Still computing: the engine is inside a long synchronous stage. Stop it the hard way.
+      if (this.pending.has(runId)) {
+        this.stopWorker();
+        const p = this.pending.get(runId);
+        this.pending.delete(runId);
+        p?.resolve(null);
+        // Other requests were lost with the worker: let them fail rather than hang.
+        for (const q of this.pending.values()) q.reject({ code: 'cancelled', message: 'Cancelled' });
+        this.pending.clear();
+      }
+    }, HARD_CANCEL_MS);
+  }
+
+  private async load(entry: LoadEntry): Promise<LoadResult> {
+    this.loads.push(entry);
+    this.state = 'loading';
+    this.failure = null;
+    this.host.requestUpdate();
+    try {
+      const r = await this.request({ ...entry, requestId: 0 } as WorkerRequest);
+      if (!r || r.type !== 'loaded') return { config: null, layers: this.layers };
+      this.layers = r.layers;
+      if (this.state === 'loading') this.state = 'idle';
+      this.host.requestUpdate();
+      return { config: r.config, layers: r.layers };
+    } catch (e) {
+      this.fail(e as EngineFailure);
+      throw e;
+    }
+  }
+
+  private fail(failure: EngineFailure): void {
+    this.state = 'error';
+    this.progress = null;
+    this.failure = failure;
+    this.host.requestUpdate();
+    this.callbacks.onError?.(failure);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = createEngineWorker();
+    worker.addEventListener('message', this.onMessage);
+    worker.addEventListener('error', this.onWorkerError);
+    this.worker = worker;
+    // A fresh worker after a hard cancel or a reconnect: give it the data again.
+    for (const entry of this.loads) worker.postMessage({ ...entry, requestId: ++this.seq } as WorkerRequest);
+    return worker;
+  }
+
+  private stopWorker(): void {
+    if (this.cancelTimer) {
+      clearTimeout(this.cancelTimer);
+      this.cancelTimer = null;
+    }
+    if (!this.worker) return;
+    this.worker.removeEventListener('message', this.onMessage);
+    this.worker.removeEventListener('error', this.onWorkerError);
+    this.worker.terminate();
+    this.worker = null;
+  }
+
+  private request(message: WorkerRequest, fixedId?: number): Promise<WorkerResponse | null> {
+    const requestId = fixedId ?? ++this.seq;
+    const worker = this.ensureWorker();
+    return new Promise<WorkerResponse | null>((resolve, reject) => {
+      this.pending.set(requestId, { resolve, reject });
+      worker.postMessage({ ...message, requestId });
+    });
+  }
+
+  private receive(msg: WorkerResponse): void {
+    if (msg.type === 'progress') {
+      if (msg.requestId === this.latestRun) {
+        this.progress = { stage: msg.stage, fraction: msg.fraction };
+        this.host.requestUpdate();
+        this.callbacks.onProgress?.(msg.requestId, msg.stage, msg.fraction);
+      }
+      return;
+    }
+    const p = this.pending.get(msg.requestId);
+    if (!p) return;
+    this.pending.delete(msg.requestId);
+    if (msg.type === 'error') p.reject({ code: msg.code, message: msg.message, issues: msg.issues });
+    else if (msg.type === 'cancelled') p.resolve(null);
+    else p.resolve(msg);
+  }
+
+  /** True while the host is connected (the element checks it before starting work). */
+  get isConnected(): boolean {
+    return this.connected;
+  }
+}

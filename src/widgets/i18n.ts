@@ -1,0 +1,358 @@
+/**
+ * Every string the element shows, in Simplified Chinese and English, and the locale-aware number
+ * formats. Numbers of tonnes always carry their unit (t CO₂e, or 10⁴ t CO₂e for large values);
+ * no bare number reaches the screen.
+ */
+import type { SectorId, SpaceType, ZoneId, PoiCategory } from '../engine/index.js';
+
+/** Languages the element speaks. */
+export type Lang = 'zh-CN' | 'en';
+
+/** Map views: what the thematic layer shows. */
+export type ViewId = 'parcels' | 'grid' | 'units' | 'ccr' | 'ecc' | 'esc' | 'zones';
+
+export const VIEW_IDS: readonly ViewId[] = ['zones', 'units', 'grid', 'parcels', 'ccr', 'ecc', 'esc'];
+
+const EN = {
+  elementLabel: 'Carbon balance map',
+  generatedDemoData: 'Generated demo data',
+  views: {
+    parcels: 'Parcels: net emissions per km²',
+    grid: 'Grid: net emissions per km²',
+    units: 'Units: net emissions',
+    ccr: 'Carbon compensation rate (CCR)',
+    ecc: 'Economic contribution coefficient (ECC)',
+    esc: 'Ecological support coefficient (ESC)',
+    zones: 'Carbon balance zones',
+  } satisfies Record<ViewId, string>,
+  viewShort: {
+    parcels: 'Parcels', grid: 'Grid', units: 'Units', ccr: 'CCR', ecc: 'ECC', esc: 'ESC', zones: 'Zones',
+  } satisfies Record<ViewId, string>,
+  zones: {
+    'low-carbon-economic': 'Low-carbon economic zone',
+    'carbon-source-control': 'Carbon-source control zone',
+    'carbon-sink-functional': 'Carbon-sink functional zone',
+    'high-carbon-optimisation': 'High-carbon optimisation zone',
+  } satisfies Record<ZoneId, string>,
+  unzoned: 'No zone',
+  sectors: {
+    industry: 'Industry', buildings: 'Buildings', transport: 'Transport', agriculture: 'Agriculture', waste: 'Waste', sinks: 'Carbon sinks',
+  } satisfies Record<SectorId, string>,
+  spaceTypes: {
+    mining: 'Mining land', industrial: 'Industrial land', utilities: 'Municipal utilities',
+    'urban-residential': 'Urban residential land', 'rural-homestead': 'Rural homestead',
+    commercial: 'Commercial and business land', 'public-service': 'Administration and public service',
+    'transport-road': 'Road land', 'transport-rail': 'Rail land', 'transport-water': 'Port and water transport land',
+    'transport-air': 'Airport land', cultivated: 'Cultivated and garden land', 'agri-facility': 'Agricultural facility land',
+    forest: 'Woodland', grassland: 'Grassland', water: 'Water', unused: 'Unused land', 'green-space': 'Parks and green space',
+    other: 'Other (no emissions)',
+  } satisfies Record<SpaceType, string>,
+  poiCategories: { industry: 'Industry', commercial: 'Commercial service', transport: 'Transport facility' } satisfies Record<PoiCategory, string>,
+  roles: { parcels: 'Parcels (land use)', units: 'Units (townships)', pois: 'Points of interest', roads: 'Roads', population: 'Population' },
+  status: {
+    idle: 'No data loaded', loading: 'Loading data…', running: 'Computing…', complete: 'Done', error: 'Failed', cancelled: 'Cancelled',
+  },
+  stages: {} as Record<string, string>,
+  cancel: 'Cancel',
+  rerun: 'Run again',
+  panelToggle: 'Data and results',
+  closePanel: 'Close panel',
+  tabs: { binding: 'Data binding', results: 'Results', exports: 'Export' },
+  legend: 'Legend',
+  noData: 'No value',
+  count: (n: string) => `${n} units`,
+  features: (n: string) => `${n} features`,
+  unitName: 'Unit',
+  emissions: 'Emissions',
+  sinks: 'Sinks',
+  net: 'Net',
+  gross: 'Gross',
+  gdp: 'Economic weight',
+  zone: 'Zone',
+  reason: 'Why no value',
+  ccr: 'CCR',
+  ecc: 'ECC',
+  esc: 'ESC',
+  sectorBreakdown: 'By sector',
+  closePopup: 'Close',
+  zoomTo: 'Zoom to',
+  layer: 'Layer',
+  field: 'Field',
+  none: '(none)',
+  samples: 'Sample values',
+  codeField: 'Land-use code field',
+  idField: 'Id field',
+  nameField: 'Name field',
+  categoryField: 'Category field',
+  classField: 'Road class field',
+  weightField: 'Population field',
+  weightBy: 'Population weight',
+  generatedUnits: 'Generate square units',
+  unitSizeM: 'Unit size (m)',
+  preset: 'Preset',
+  landUseTable: 'Land-use codes',
+  code: 'Code',
+  parcelsCount: 'Parcels',
+  area: 'Area',
+  spaceType: 'Territorial-space type',
+  notMapped: '(not mapped)',
+  poiTable: 'POI categories',
+  value: 'Value',
+  category: 'Category',
+  inventory: 'Inventory',
+  inventoryMode: { totals: 'Sector totals', activity: 'Activity data' },
+  sector: 'Sector',
+  subsector: 'Sub-sector',
+  label: 'Label',
+  unitOfInput: 'Unit of input',
+  addRow: 'Add row',
+  removeRow: 'Remove',
+  economy: 'Economic table (GDP)',
+  joinBy: 'Join by',
+  joinById: 'unit id',
+  joinByName: 'unit name',
+  proxy: 'Proxy',
+  matched: (a: string, b: string) => `${a} of ${b} units matched`,
+  validation: 'Checks',
+  noIssues: 'No problems found.',
+  exportConfig: 'Export config (JSON)',
+  applyJson: 'Apply',
+  sectorTable: 'Emissions by sector and land type',
+  landTypeTotal: 'Land-type total',
+  sectorTotal: 'Sector total',
+  shareOfNet: 'Share of net',
+  shareOfGross: 'Share of gross',
+  total: 'Total',
+  composition: 'Sector composition',
+  zoneCounts: 'Zones',
+  share: 'Share',
+  unitTable: 'Units',
+  sortBy: (c: string) => `Sort by ${c}`,
+  warnings: 'Warnings',
+  noWarnings: 'No warnings.',
+  unallocated: 'Unallocated',
+  exportGeojson: (l: string) => `${l} as GeoJSON`,
+  exportCsv: (l: string) => `${l} as CSV`,
+  exportPng: 'Map as PNG',
+  exportReport: 'Run report (JSON)',
+  layerNames: { parcels: 'Parcels', grid: 'Grid', units: 'Units' },
+  basemap: 'Basemap',
+  unitOutlines: 'Unit outlines',
+  selected: (name: string, zone: string) => `${name}: ${zone}`,
+  mapHelp: 'Arrow keys pan, + and − zoom, Enter selects the unit at the centre, N and P step through units.',
+  loadFiles: 'Add GeoJSON files',
+  dropHint: 'or drop GeoJSON files here',
+  loaded: (n: string) => `Loaded: ${n}`,
+  runs: 'Run',
+  progress: 'Progress',
+  perKm2: '/km²',
+  ratio: '(ratio)',
+  noResults: 'No results yet.',
+};
+
+type Strings = typeof EN;
+
+const ZH: Strings = {
+  elementLabel: '碳平衡地图',
+  generatedDemoData: '生成的示例数据',
+  views: {
+    parcels: '地块：单位面积净排放', grid: '格网：单位面积净排放', units: '单元：净排放',
+    ccr: '碳补偿率（CCR）', ecc: '经济贡献系数（ECC）', esc: '生态承载系数（ESC）', zones: '碳平衡分区',
+  },
+  viewShort: { parcels: '地块', grid: '格网', units: '单元', ccr: 'CCR', ecc: 'ECC', esc: 'ESC', zones: '分区' },
+  zones: {
+    'low-carbon-economic': '低碳经济区',
+    'carbon-source-control': '碳源控制区',
+    'carbon-sink-functional': '碳汇功能区',
+    'high-carbon-optimisation': '高碳优化区',
+  },
+  unzoned: '未分区',
+  sectors: { industry: '工业', buildings: '建筑', transport: '交通', agriculture: '农业', waste: '废弃物', sinks: '碳汇' },
+  spaceTypes: {
+    mining: '采矿用地', industrial: '工业用地', utilities: '公用设施用地', 'urban-residential': '城镇住宅用地',
+    'rural-homestead': '农村宅基地', commercial: '商业服务业用地', 'public-service': '机关团体与公共服务用地',
+    'transport-road': '公路与城镇道路用地', 'transport-rail': '铁路用地', 'transport-water': '港口码头与水运用地',
+    'transport-air': '机场用地', cultivated: '耕地与园地', 'agri-facility': '农业设施建设用地', forest: '林地',
+    grassland: '草地', water: '水域', unused: '未利用地', 'green-space': '公园与绿地', other: '其他（无排放）',
+  },
+  poiCategories: { industry: '工业', commercial: '商业服务', transport: '交通设施' },
+  roles: { parcels: '地块（土地利用）', units: '单元（乡镇街道）', pois: '兴趣点（POI）', roads: '道路', population: '人口' },
+  status: { idle: '未加载数据', loading: '正在加载数据…', running: '正在计算…', complete: '完成', error: '失败', cancelled: '已取消' },
+  stages: {},
+  cancel: '取消',
+  rerun: '重新计算',
+  panelToggle: '数据与结果',
+  closePanel: '关闭面板',
+  tabs: { binding: '数据绑定', results: '结果', exports: '导出' },
+  legend: '图例',
+  noData: '无值',
+  count: (n) => `${n} 个单元`,
+  features: (n) => `${n} 个要素`,
+  unitName: '单元',
+  emissions: '排放',
+  sinks: '碳汇',
+  net: '净排放',
+  gross: '总排放',
+  gdp: '经济权重',
+  zone: '分区',
+  reason: '无值原因',
+  ccr: 'CCR',
+  ecc: 'ECC',
+  esc: 'ESC',
+  sectorBreakdown: '分部门',
+  closePopup: '关闭',
+  zoomTo: '缩放至',
+  layer: '图层',
+  field: '字段',
+  none: '（无）',
+  samples: '示例值',
+  codeField: '地类编码字段',
+  idField: '编号字段',
+  nameField: '名称字段',
+  categoryField: '类别字段',
+  classField: '道路等级字段',
+  weightField: '人口字段',
+  weightBy: '人口权重',
+  generatedUnits: '生成方形单元',
+  unitSizeM: '单元边长（米）',
+  preset: '预设',
+  landUseTable: '地类编码',
+  code: '编码',
+  parcelsCount: '地块数',
+  area: '面积',
+  spaceType: '国土空间类型',
+  notMapped: '（未映射）',
+  poiTable: 'POI 类别',
+  value: '值',
+  category: '类别',
+  inventory: '排放清单',
+  inventoryMode: { totals: '部门总量', activity: '活动数据' },
+  sector: '部门',
+  subsector: '子部门',
+  label: '名称',
+  unitOfInput: '输入单位',
+  addRow: '添加行',
+  removeRow: '删除',
+  economy: '经济表（GDP）',
+  joinBy: '连接方式',
+  joinById: '单元编号',
+  joinByName: '单元名称',
+  proxy: '替代指标',
+  matched: (a, b) => `${b} 个单元中已匹配 ${a} 个`,
+  validation: '检查',
+  noIssues: '未发现问题。',
+  exportConfig: '导出配置（JSON）',
+  applyJson: '应用',
+  sectorTable: '分部门、分地类排放',
+  landTypeTotal: '地类合计',
+  sectorTotal: '部门合计',
+  shareOfNet: '占净排放比例',
+  shareOfGross: '占总排放比例',
+  total: '合计',
+  composition: '部门构成',
+  zoneCounts: '分区',
+  share: '比例',
+  unitTable: '单元',
+  sortBy: (c) => `按${c}排序`,
+  warnings: '警告',
+  noWarnings: '无警告。',
+  unallocated: '未分配',
+  exportGeojson: (l) => `${l}（GeoJSON）`,
+  exportCsv: (l) => `${l}（CSV）`,
+  exportPng: '地图（PNG）',
+  exportReport: '运行报告（JSON）',
+  layerNames: { parcels: '地块', grid: '格网', units: '单元' },
+  basemap: '底图',
+  unitOutlines: '单元边界',
+  selected: (name, zone) => `${name}：${zone}`,
+  mapHelp: '方向键平移，+ 和 − 缩放，回车选择中心处的单元，N 和 P 逐个浏览单元。',
+  loadFiles: '添加 GeoJSON 文件',
+  dropHint: '或将 GeoJSON 文件拖放到此处',
+  loaded: (n) => `已加载：${n}`,
+  runs: '计算',
+  progress: '进度',
+  perKm2: '/km²',
+  ratio: '（比值）',
+  noResults: '暂无结果。',
+};
+
+/** The strings of one language. */
+export function strings(lang: Lang): Strings {
+  return lang === 'zh-CN' ? ZH : EN;
+}
+
+/** `zh-CN` for any Chinese page language, else `en`. */
+export function normaliseLang(value: string | null | undefined): Lang {
+  return value && /^zh\b/i.test(value) ? 'zh-CN' : 'en';
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}:${digits}`;
+  let nf = numberFormats.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(key, nf);
+  }
+  return nf;
+}
+
+/** A plain number in the page's locale with a fixed number of decimals. */
+export function formatNumber(value: number, lang: Lang, digits = 0): string {
+  return numberFormat(lang, digits).format(value);
+}
+
+/** Above this magnitude tonnes are shown in 10⁴ t (the unit of the paper's tables). */
+export const TEN_THOUSAND_T_FROM = 100_000;
+
+/**
+ * Tonnes of CO₂e with their unit: `1,234 t CO₂e`, or `12.35 × 10⁴ t CO₂e` (en) /
+ * `12.35 万t CO₂e` (zh-CN) from 100 000 t. `null` becomes the "no value" word.
+ */
+export function formatTonnes(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return strings(lang).noData;
+  if (Math.abs(value) >= TEN_THOUSAND_T_FROM) {
+    const v = formatNumber(value / 10_000, lang, 2);
+    return lang === 'zh-CN' ? `${v} 万t CO₂e` : `${v} × 10⁴ t CO₂e`;
+  }
+  const digits = Math.abs(value) >= 100 || value === 0 ? 0 : Math.abs(value) >= 1 ? 1 : 3;
+  return `${formatNumber(value, lang, digits)} t CO₂e`;
+}
+
+/** Tonnes per km² with their unit. */
+export function formatTonnesPerKm2(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return strings(lang).noData;
+  const digits = Math.abs(value) >= 100 || value === 0 ? 0 : 1;
+  return `${formatNumber(value, lang, digits)} t CO₂e/km²`;
+}
+
+/** A ratio as a percentage (`0.01048` → `1.05 %`). */
+export function formatPercentOfRatio(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return strings(lang).noData;
+  return `${formatNumber(value * 100, lang, 2)} %`;
+}
+
+/** A number that is already a percentage (`81.32` → `81.32 %`). */
+export function formatPercent(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return strings(lang).noData;
+  return `${formatNumber(value, lang, 2)} %`;
+}
+
+/** A dimensionless coefficient (ECC, ESC): two decimals and the word "ratio" in the label. */
+export function formatCoefficient(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return strings(lang).noData;
+  return formatNumber(value, lang, 2);
+}
+
+/** Square metres as km² (or m² below 0.01 km²). */
+export function formatArea(areaM2: number | null | undefined, lang: Lang): string {
+  if (areaM2 === null || areaM2 === undefined || !Number.isFinite(areaM2)) return strings(lang).noData;
+  if (areaM2 >= 10_000) return `${formatNumber(areaM2 / 1e6, lang, 2)} km²`;
+  return `${formatNumber(areaM2, lang, 0)} m²`;
+}
+
+/** A count with grouping. */
+export function formatCount(n: number, lang: Lang): string {
+  return formatNumber(n, lang, 0);
+}

@@ -1,0 +1,361 @@
+/**
+ * The worker's side of the protocol, independent of the worker global so it can be tested and,
+ * where Workers are unavailable, run on the page. Holds the loaded layers by name, runs the
+ * engine, and answers with compact results.
+ */
+import { run } from '../../engine/index.js';
+// TODO: import from the engine index once it exports the demo city.
+import { generateDemoCity } from '../../engine/demo-city/index.js';
+import type { CityConfig, Feature, FeatureCollection, Geometry, LayerData, Position, RunResult } from '../../engine/index.js';
+import type {
+  FieldSummary,
+  FlatParcelGeometry,
+  LayerInput,
+  LayerSummary,
+  ValueRow,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol.js';
+import { sourceName } from './source-name.js';
+
+type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
+
+const EARTH_RADIUS_M = 6378137;
+const MAX_MERCATOR_LAT = 85.05112878;
+const DISTINCT_CAP = 10_000;
+
+/** Spherical area of a lon/lat ring, m² (the formula of Chamberlain & Duquette 2007, as turf uses). */
+function ringAreaM2(ring: Position[]): number {
+  const n = ring.length;
+  if (n < 3) return 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const p1 = ring[i];
+    const p2 = ring[(i + 1) % n];
+    const p3 = ring[(i + 2) % n];
+    total += ((p3[0] - p1[0]) * Math.PI / 180) * Math.sin((p2[1] * Math.PI) / 180);
+  }
+  return Math.abs((total * EARTH_RADIUS_M * EARTH_RADIUS_M) / 2);
+}
+
+function polygonAreaM2(rings: Position[][]): number {
+  if (rings.length === 0) return 0;
+  let a = ringAreaM2(rings[0]);
+  for (let i = 1; i < rings.length; i++) a -= ringAreaM2(rings[i]);
+  return Math.max(0, a);
+}
+
+/** Area of a WGS84 geometry on the sphere, m²; 0 for points and lines. */
+export function geometryAreaM2(g: Geometry | null): number {
+  if (!g) return 0;
+  switch (g.type) {
+    case 'Polygon':
+      return polygonAreaM2(g.coordinates);
+    case 'MultiPolygon':
+      return g.coordinates.reduce((s, p) => s + polygonAreaM2(p), 0);
+    case 'GeometryCollection':
+      return g.geometries.reduce((s, x) => s + geometryAreaM2(x), 0);
+    default:
+      return 0;
+  }
+}
+
+function valueText(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** Fields present in a layer, their types and a few sample values. */
+export function summariseLayer(name: string, fc: FeatureCollection): LayerSummary {
+  const geometryTypes = new Set<string>();
+  const fields = new Map<string, { types: Set<string>; distinct: Set<string>; samples: string[] }>();
+  for (const f of fc.features) {
+    if (f.geometry) geometryTypes.add(f.geometry.type);
+    const props = f.properties;
+    if (!props) continue;
+    for (const key of Object.keys(props)) {
+      let s = fields.get(key);
+      if (!s) {
+        s = { types: new Set(), distinct: new Set(), samples: [] };
+        fields.set(key, s);
+      }
+      const v = props[key];
+      const text = valueText(v);
+      if (text === null) continue;
+      s.types.add(typeof v);
+      if (s.distinct.size < DISTINCT_CAP && !s.distinct.has(text)) {
+        s.distinct.add(text);
+        if (s.samples.length < 5) s.samples.push(text);
+      }
+    }
+  }
+  const out: FieldSummary[] = [];
+  for (const [key, s] of fields) {
+    const types = [...s.types];
+    const type: FieldSummary['type'] =
+      types.length === 0 ? 'empty' : types.length > 1 ? 'mixed' : types[0] === 'number' ? 'number' : types[0] === 'boolean' ? 'boolean' : 'string';
+    out.push({ name: key, type, samples: s.samples, distinct: s.distinct.size, distinctCapped: s.distinct.size >= DISTINCT_CAP });
+  }
+  return { name, features: fc.features.length, geometryTypes: [...geometryTypes].sort(), fields: out };
+}
+
+/** Distinct values of one field with their feature count and area, largest area first. */
+export function valueTable(fc: FeatureCollection, field: string): ValueRow[] {
+  const rows = new Map<string, ValueRow>();
+  for (const f of fc.features) {
+    const text = valueText(f.properties?.[field]) ?? '';
+    let row = rows.get(text);
+    if (!row) {
+      row = { value: text, count: 0, areaM2: 0 };
+      rows.set(text, row);
+    }
+    row.count += 1;
+    row.areaM2 += geometryAreaM2(f.geometry);
+  }
+  return [...rows.values()].sort((a, b) => b.areaM2 - a.areaM2 || b.count - a.count || a.value.localeCompare(b.value));
+}
+
+function mercator(lon: number, lat: number, out: number[]): void {
+  const clamped = Math.max(-MAX_MERCATOR_LAT, Math.min(MAX_MERCATOR_LAT, lat));
+  out.push((EARTH_RADIUS_M * lon * Math.PI) / 180, EARTH_RADIUS_M * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)));
+}
+
+/** Parcel polygons as flat Web-Mercator arrays (see {@link FlatParcelGeometry}). */
+export function flattenParcels(features: Feature[]): FlatParcelGeometry {
+  const coords: number[] = [];
+  const ringEnds: number[] = [];
+  const polygonRings: number[] = [0];
+  const featurePolygons: number[] = [0];
+  const addPolygon = (rings: Position[][]): void => {
+    for (const ring of rings) {
+      for (const p of ring) mercator(p[0], p[1], coords);
+      ringEnds.push(coords.length);
+    }
+    polygonRings.push(ringEnds.length);
+  };
+  const addGeometry = (g: Geometry | null): void => {
+    if (!g) return;
+    if (g.type === 'Polygon') addPolygon(g.coordinates);
+    else if (g.type === 'MultiPolygon') for (const p of g.coordinates) addPolygon(p);
+    else if (g.type === 'GeometryCollection') for (const x of g.geometries) addGeometry(x);
+  };
+  for (const f of features) {
+    addGeometry(f.geometry);
+    featurePolygons.push(polygonRings.length - 1);
+  }
+  return {
+    coords: Float64Array.from(coords),
+    ringEnds: Uint32Array.from(ringEnds),
+    polygonRings: Uint32Array.from(polygonRings),
+    featurePolygons: Uint32Array.from(featurePolygons),
+  };
+}
+
+function isFeatureCollection(x: unknown): x is FeatureCollection {
+  return typeof x === 'object' && x !== null && (x as { type?: unknown }).type === 'FeatureCollection' && Array.isArray((x as { features?: unknown }).features);
+}
+
+async function readLayer(name: string, input: LayerInput): Promise<FeatureCollection> {
+  const parsed: unknown = input instanceof Blob ? JSON.parse(await input.text()) : input;
+  if (!isFeatureCollection(parsed)) throw Object.assign(new Error(`${name} is not a GeoJSON FeatureCollection`), { code: 'not-geojson' });
+  return parsed;
+}
+
+function errorCode(e: unknown): string {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : 'failed';
+}
+
+/**
+ * Handles the requests of one element. Runs are serialised; a newer run marks older ones
+ * aborted (the engine checks the flag between stages) and their results are never sent.
+ */
+export class EngineHost {
+  private readonly layers = new Map<string, FeatureCollection>();
+  private registryVersion = 0;
+  private latestRunId = -1;
+  private current: { requestId: number; flag: { aborted: boolean } } | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private sentGeometryKey: string | null = null;
+  private sentParcelIds: string[] | null = null;
+
+  constructor(private readonly post: Post) {}
+
+  handle(msg: WorkerRequest): void {
+    switch (msg.type) {
+      case 'run':
+        this.latestRunId = msg.requestId;
+        if (this.current) this.current.flag.aborted = true;
+        this.enqueue(msg.requestId, () => this.runOnce(msg.requestId, msg.config));
+        return;
+      case 'cancel':
+        if (this.current && this.current.requestId <= msg.requestId) this.current.flag.aborted = true;
+        if (this.latestRunId <= msg.requestId) this.latestRunId = -1;
+        return;
+      case 'load-demo':
+        this.enqueue(msg.requestId, async () => this.loadDemo(msg.requestId, msg.options));
+        return;
+      case 'load-config-url':
+        this.enqueue(msg.requestId, () => this.loadConfigUrl(msg.requestId, msg.url));
+        return;
+      case 'load-config':
+        this.enqueue(msg.requestId, () => this.loadConfigLayers(msg.requestId, msg.config, msg.baseUrl));
+        return;
+      case 'load-layers':
+        this.enqueue(msg.requestId, () => this.loadLayers(msg.requestId, msg.layers));
+        return;
+      case 'values':
+        this.enqueue(msg.requestId, async () => {
+          const fc = this.layers.get(msg.layer);
+          this.post({ type: 'values', requestId: msg.requestId, rows: fc ? valueTable(fc, msg.field) : [] });
+        });
+        return;
+    }
+  }
+
+  private enqueue(requestId: number, task: () => Promise<void>): void {
+    this.chain = this.chain.then(task).catch((e: unknown) => {
+      this.post({ type: 'error', requestId, code: errorCode(e), message: e instanceof Error ? e.message : String(e), issues: (e as { issues?: [] })?.issues });
+    });
+  }
+
+  private register(name: string, fc: FeatureCollection): void {
+    this.layers.set(name, fc);
+    this.registryVersion += 1;
+  }
+
+  private summaries(): LayerSummary[] {
+    return [...this.layers].map(([name, fc]) => summariseLayer(name, fc));
+  }
+
+  private loadDemo(requestId: number, options: Record<string, unknown>): void {
+    const demo = generateDemoCity(options);
+    const config = this.registerLayerData(demo.config, demo.layers);
+    this.post({ type: 'loaded', requestId, config, layers: this.summaries() });
+  }
+
+  /**
+   * Registers the layers of a {@link LayerData} under the names the config gives them; a layer
+   * with no path or url gets `<role>.geojson` written into a copy of the config.
+   */
+  private registerLayerData(config: CityConfig, data: LayerData): CityConfig {
+    const c: CityConfig = structuredClone(config);
+    const name = (src: { path?: string; url?: string }, fallback: string): string => {
+      const n = sourceName(src);
+      if (n) return n;
+      src.path = fallback;
+      return fallback;
+    };
+    this.register(name(c.layers.parcels, 'parcels.geojson'), data.parcels);
+    if (data.units && !('generate' in c.layers.units)) this.register(name(c.layers.units, 'units.geojson'), data.units);
+    c.layers.pois?.forEach((p, i) => data.pois?.[i] && this.register(name(p, `pois-${i + 1}.geojson`), data.pois[i]));
+    c.layers.roads?.forEach((r, i) => data.roads?.[i] && this.register(name(r, `roads-${i + 1}.geojson`), data.roads[i]));
+    if (c.layers.population && data.population) this.register(name(c.layers.population, 'population.geojson'), data.population);
+    return c;
+  }
+
+  private async loadConfigUrl(requestId: number, url: string): Promise<void> {
+    const response = await fetch(url);
+    if (!response.ok) throw Object.assign(new Error(`${url}: HTTP ${response.status}`), { code: 'fetch-failed' });
+    const config = (await response.json()) as CityConfig;
+    await this.loadConfigLayers(requestId, config, new URL(url, self.location.href).href);
+  }
+
+  /** Fetches every layer a config names that is not loaded yet, relative to `baseUrl`. */
+  private async loadConfigLayers(requestId: number, config: CityConfig, baseUrl: string): Promise<void> {
+    const sources: Array<{ path?: string; url?: string }> = [config.layers?.parcels];
+    if (config.layers?.units && !('generate' in config.layers.units)) sources.push(config.layers.units);
+    sources.push(...(config.layers?.pois ?? []), ...(config.layers?.roads ?? []));
+    if (config.layers?.population) sources.push(config.layers.population);
+    await Promise.all(
+      sources.map(async (src) => {
+        const name = sourceName(src);
+        if (!name || this.layers.has(name)) return;
+        const r = await fetch(new URL(name, baseUrl));
+        if (!r.ok) throw Object.assign(new Error(`${name}: HTTP ${r.status}`), { code: 'fetch-failed' });
+        this.register(name, await readLayer(name, (await r.json()) as FeatureCollection));
+      }),
+    );
+    this.post({ type: 'loaded', requestId, config, layers: this.summaries() });
+  }
+
+  private async loadLayers(requestId: number, layers: Record<string, LayerInput>): Promise<void> {
+    for (const [name, input] of Object.entries(layers)) this.register(name, await readLayer(name, input));
+    this.post({ type: 'loaded', requestId, config: null, layers: this.summaries() });
+  }
+
+  private layerData(config: CityConfig): LayerData {
+    const get = (src: { path?: string; url?: string } | undefined, role: string): FeatureCollection => {
+      const name = sourceName(src);
+      const fc = name ? this.layers.get(name) : undefined;
+      if (!fc) throw Object.assign(new Error(`The ${role} layer ${name ?? '(none)'} is not loaded`), { code: 'layer-not-loaded' });
+      return fc;
+    };
+    const l = config.layers;
+    return {
+      parcels: get(l.parcels, 'parcels'),
+      units: 'generate' in l.units ? undefined : get(l.units, 'units'),
+      pois: l.pois?.map((p, i) => get(p, `POI ${i + 1}`)),
+      roads: l.roads?.map((r, i) => get(r, `roads ${i + 1}`)),
+      population: l.population ? get(l.population, 'population') : undefined,
+    };
+  }
+
+  private async runOnce(requestId: number, config: CityConfig): Promise<void> {
+    if (requestId !== this.latestRunId) {
+      this.post({ type: 'cancelled', requestId });
+      return;
+    }
+    const flag = { aborted: false };
+    this.current = { requestId, flag };
+    let lastPost = 0;
+    const started = performance.now();
+    let result: RunResult;
+    try {
+      const layers = this.layerData(config);
+      result = await run(config, layers, {
+        signal: flag,
+        onProgress: (stage, fraction) => {
+          const now = performance.now();
+          // At most ~20 progress messages a second: enough for a smooth bar.
+          if (now - lastPost < 50 && fraction < 1) return;
+          lastPost = now;
+          this.post({ type: 'progress', requestId, stage, fraction });
+        },
+      });
+    } catch (e) {
+      if (flag.aborted || errorCode(e) === 'aborted') {
+        this.post({ type: 'cancelled', requestId });
+        return;
+      }
+      throw e;
+    } finally {
+      this.current = null;
+    }
+    const runMs = performance.now() - started;
+    if (flag.aborted || requestId !== this.latestRunId) {
+      this.post({ type: 'cancelled', requestId });
+      return;
+    }
+    const l = config.layers;
+    const geometryKey = JSON.stringify([this.registryVersion, sourceName(l.parcels), 'generate' in l.units ? l.units : sourceName(l.units), config.workingCrs ?? 'auto']);
+    const ids = result.parcels.features.map((f) => String(f.properties?.id ?? f.id ?? ''));
+    const same =
+      geometryKey === this.sentGeometryKey &&
+      this.sentParcelIds !== null &&
+      this.sentParcelIds.length === ids.length &&
+      ids.every((id, i) => id === this.sentParcelIds![i]);
+    const geometry = same ? undefined : flattenParcels(result.parcels.features);
+    this.sentGeometryKey = geometryKey;
+    this.sentParcelIds = ids;
+    const properties = result.parcels.features.map((f) => f.properties) as never;
+    const transfer: Transferable[] = geometry
+      ? [geometry.coords.buffer, geometry.ringEnds.buffer, geometry.polygonRings.buffer, geometry.featurePolygons.buffer]
+      : [];
+    this.post(
+      { type: 'result', requestId, units: result.units, grid: result.grid, parcels: { geometry, properties }, report: result.report, runMs },
+      transfer,
+    );
+  }
+}

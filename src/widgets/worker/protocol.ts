@@ -1,0 +1,88 @@
+/**
+ * Messages between the element's run controller and the engine worker.
+ *
+ * The worker owns the input layers (it fetches, generates or receives them once, and keeps them
+ * by name); the main thread sends configs and receives results. Parcel geometry, the bulk of a
+ * result, crosses once as flat Web-Mercator coordinate arrays (transferred, not copied) and is
+ * not sent again while the parcel and unit layers stay the same: a land-use remap sends only the
+ * parcels' new properties.
+ */
+import type { CityConfig, FeatureCollection, ParcelProperties, RunReport, Issue } from '../../engine/index.js';
+
+/** Options of the generated demo city (passed through to the engine's `generateDemoCity`). */
+export type DemoCityRequest = Record<string, unknown>;
+
+/** A layer given to the worker: parsed GeoJSON, or a File/Blob (the worker reads and parses it). */
+export type LayerInput = FeatureCollection | Blob;
+
+export type WorkerRequest =
+  | { type: 'load-demo'; requestId: number; options: DemoCityRequest }
+  | { type: 'load-config-url'; requestId: number; url: string }
+  | { type: 'load-config'; requestId: number; config: CityConfig; baseUrl: string }
+  | { type: 'load-layers'; requestId: number; layers: Record<string, LayerInput> }
+  | { type: 'values'; requestId: number; layer: string; field: string }
+  | { type: 'run'; requestId: number; config: CityConfig }
+  | { type: 'cancel'; requestId: number };
+
+/** What a field of a layer holds, with a few sample values (as text). */
+export interface FieldSummary {
+  name: string;
+  type: 'string' | 'number' | 'boolean' | 'mixed' | 'empty';
+  /** Up to five distinct non-empty values, as text. */
+  samples: string[];
+  /** Number of distinct non-empty values (counted up to 10 000; `distinctCapped` says so). */
+  distinct: number;
+  distinctCapped: boolean;
+}
+
+/** A loaded layer: its name (a path as the config writes it, or a file name), size and fields. */
+export interface LayerSummary {
+  name: string;
+  features: number;
+  /** Geometry types present (`Polygon`, `MultiPolygon`, `Point`, …). */
+  geometryTypes: string[];
+  fields: FieldSummary[];
+}
+
+/** One distinct value of a field: how many features carry it and their area. */
+export interface ValueRow {
+  value: string;
+  count: number;
+  /** Spherical area of the polygons carrying it, m² (0 for points and lines). */
+  areaM2: number;
+}
+
+/**
+ * Parcel geometry as flat EPSG:3857 coordinates (OpenLayers' own layout). Feature `i` has the
+ * polygons `featurePolygons[i] … featurePolygons[i+1]−1`; polygon `p` has the rings
+ * `polygonRings[p] … polygonRings[p+1]−1`; ring `r` ends at `ringEnds[r]` in `coords`.
+ */
+export interface FlatParcelGeometry {
+  coords: Float64Array;
+  ringEnds: Uint32Array;
+  polygonRings: Uint32Array;
+  featurePolygons: Uint32Array;
+}
+
+export interface ParcelsPayload {
+  /** Present when the geometry changed since the last result (or on the first). */
+  geometry?: FlatParcelGeometry;
+  properties: ParcelProperties[];
+}
+
+export type WorkerResponse =
+  | { type: 'progress'; requestId: number; stage: string; fraction: number }
+  | { type: 'loaded'; requestId: number; config: CityConfig | null; layers: LayerSummary[] }
+  | { type: 'values'; requestId: number; rows: ValueRow[] }
+  | {
+      type: 'result';
+      requestId: number;
+      units: FeatureCollection;
+      grid: FeatureCollection;
+      parcels: ParcelsPayload;
+      report: RunReport;
+      /** Wall time of the engine run inside the worker, ms. */
+      runMs: number;
+    }
+  | { type: 'cancelled'; requestId: number }
+  | { type: 'error'; requestId: number; code: string; message: string; issues?: Issue[] };

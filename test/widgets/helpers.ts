@@ -1,0 +1,125 @@
+/**
+ * Shared helpers of the browser tests: mounting the element with a small generated city,
+ * waiting for runs and renders, and reading rendered pixels.
+ */
+import '../../src/widgets/index.js';
+import type { CarbonBalanceMap } from '../../src/widgets/index.js';
+import type { CarbonBalanceMapEventMap } from '../../src/widgets/events.js';
+
+/** A small demo city: fast enough for tests (about 2 000 parcels, 24 units). */
+export const SMALL_CITY = { parcels: 2000, units: 24, pois: 3000, populationPoints: 3000, seed: 7 };
+
+/** Elements mounted by {@link mount}; removed by {@link cleanup}. */
+const mounted: HTMLElement[] = [];
+
+export interface MountOptions {
+  attributes?: Record<string, string>;
+  demoOptions?: Record<string, unknown>;
+  /** Inline style of the element (default: a fixed 800 × 500 box). */
+  style?: string;
+  parent?: HTMLElement;
+}
+
+/** Creates an element, appends it, and returns it (no waiting). */
+export function create(options: MountOptions = {}): CarbonBalanceMap {
+  const el = document.createElement('carbon-balance-map');
+  el.demoOptions = options.demoOptions ?? SMALL_CITY;
+  for (const [k, v] of Object.entries(options.attributes ?? {})) el.setAttribute(k, v);
+  el.setAttribute('style', options.style ?? 'width: 800px; height: 500px; display: block;');
+  (options.parent ?? document.body).appendChild(el);
+  mounted.push(el);
+  return el;
+}
+
+/** Resolves with the next event of a type (rejects after `timeoutMs`). */
+export function nextEvent<K extends keyof CarbonBalanceMapEventMap>(
+  target: EventTarget,
+  type: K,
+  timeoutMs = 45_000,
+): Promise<CarbonBalanceMapEventMap[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      target.removeEventListener(type, on as EventListener);
+      reject(new Error(`no ${type} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const on = (e: Event): void => {
+      clearTimeout(timer);
+      target.removeEventListener(type, on as EventListener);
+      resolve(e as CarbonBalanceMapEventMap[K]);
+    };
+    target.addEventListener(type, on as EventListener);
+  });
+}
+
+/** Mounts an element and waits for its first complete run and render. */
+export async function mountAndRun(options: MountOptions = {}): Promise<CarbonBalanceMap> {
+  const el = create(options);
+  const done = nextEvent(el, 'cbm-run-complete');
+  const failed = nextEvent(el, 'cbm-run-error').then((e) => {
+    throw new Error(`run failed: ${e.detail.code}: ${e.detail.message}`);
+  });
+  await Promise.race([done, failed]);
+  await el.whenRendered();
+  return el;
+}
+
+/** Removes every mounted element. */
+export function cleanup(): void {
+  for (const el of mounted.splice(0)) el.remove();
+}
+
+/**
+ * The colour at a CSS pixel of the map, read independently of the element's own export code:
+ * every layer canvas is drawn onto one canvas with its CSS transform, then one pixel is read.
+ */
+export function pixelAt(el: CarbonBalanceMap, x: number, y: number): [number, number, number, number] {
+  const map = el.map!;
+  const size = map.getSize()!;
+  const ratio = window.devicePixelRatio || 1;
+  const out = document.createElement('canvas');
+  out.width = Math.round(size[0] * ratio);
+  out.height = Math.round(size[1] * ratio);
+  const ctx = out.getContext('2d', { willReadFrequently: true })!;
+  for (const canvas of map.getViewport().querySelectorAll('canvas')) {
+    if (canvas.width === 0) continue;
+    const opacity = (canvas.parentElement as HTMLElement).style.opacity;
+    ctx.globalAlpha = opacity === '' ? 1 : Number(opacity);
+    const m = /^matrix\(([^)]*)\)$/.exec(canvas.style.transform);
+    if (m) {
+      const [a, b, c, d, e, f] = m[1].split(',').map(Number);
+      ctx.setTransform(a, b, c, d, e, f);
+    } else {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+    }
+    ctx.drawImage(canvas, 0, 0);
+  }
+  const data = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+  return [data[0], data[1], data[2], data[3]];
+}
+
+/** Pixel of a map coordinate (EPSG:3857). */
+export function pixelAtCoordinate(el: CarbonBalanceMap, coordinate: number[]): [number, number, number, number] {
+  const px = el.map!.getPixelFromCoordinate(coordinate);
+  return pixelAt(el, px[0], px[1]);
+}
+
+/** `#rrggbb` → [r, g, b]. */
+export function hex(h: string): [number, number, number] {
+  const n = parseInt(h.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** True when two colours differ by at most `tolerance` in every channel. */
+export function near(a: readonly number[], b: readonly number[], tolerance = 3): boolean {
+  return [0, 1, 2].every((i) => Math.abs(a[i] - b[i]) <= tolerance);
+}
+
+/** Polls `check` every frame until it returns true or `timeoutMs` passes. */
+export async function until(check: () => boolean, timeoutMs = 5000): Promise<boolean> {
+  const end = performance.now() + timeoutMs;
+  while (performance.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+  return check();
+}

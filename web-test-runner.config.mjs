@@ -1,0 +1,133 @@
+// Browser tests of <carbon-balance-map>: web-test-runner in the system Chromium (no browser
+// download), TypeScript through esbuild (target chrome130 keeps `import … with { type: 'css' }`
+// and transforms Lit's decorators), CommonJS dependencies through rollup's commonjs plugin.
+// The closing line `N passed, N failed` is printed alone on a line by a small reporter: CI reads it.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve, sep } from 'node:path';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+
+const commonjs = fromRollup(rollupCommonjs);
+
+// Chromium's profile lives in a temp folder that the launcher does not remove: remove it on exit.
+const userDataDir = mkdtempSync(join(tmpdir(), 'cbm-wtr-chromium-'));
+let removed = false;
+function removeProfile() {
+  if (removed) return;
+  removed = true;
+  try {
+    rmSync(userDataDir, { recursive: true, force: true });
+  } catch {
+    // A locked file on a crashed browser: nothing more to do.
+  }
+}
+process.on('exit', removeProfile);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    removeProfile();
+    process.exit(130);
+  });
+}
+
+/** Counts every test of every session; a session that failed outside any test counts as one failure. */
+function countResults(sessions) {
+  let passed = 0;
+  let failed = 0;
+  for (const session of sessions) {
+    let sessionFailed = 0;
+    const walk = (suite) => {
+      if (!suite) return;
+      for (const test of suite.tests ?? []) {
+        if (test.skipped) continue;
+        if (test.passed) passed += 1;
+        else sessionFailed += 1;
+      }
+      for (const child of suite.suites ?? []) walk(child);
+    };
+    walk(session.testResults);
+    if (!session.passed && sessionFailed === 0) sessionFailed = 1;
+    failed += sessionFailed;
+  }
+  return { passed, failed };
+}
+
+/**
+ * Prints `N passed, N failed` alone on the last line. wtr writes its own summary after the
+ * reporters stop, so the line is written when the process exits (stdout to a pipe or file is
+ * synchronous on Linux, so it is not lost).
+ */
+function closingLineReporter() {
+  let line = null;
+  process.on('exit', () => {
+    if (line) process.stdout.write(`\n${line}\n`);
+  });
+  return {
+    stop({ sessions }) {
+      const { passed, failed } = countResults(sessions);
+      line = `${passed} passed, ${failed} failed`;
+    },
+  };
+}
+
+export default {
+  rootDir: '.',
+  files: ['test/widgets/**/*.test.ts', 'test/render/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: {
+    config: { timeout: 60_000 },
+  },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        userDataDir,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--font-render-hinting=none',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    commonjs({ strictRequires: false, include: ['**/node_modules/**'] }),
+    esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: 'tsconfig.widgets.json' }),
+    {
+      // `executeServerCommand('cbm-screenshot', { path })` saves a screenshot of the page under a
+      // git-ignored `actual/` folder of test/ (for render tests and for looking at a failure).
+      name: 'cbm-screenshot',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'cbm-screenshot') return undefined;
+        const out = resolve(payload.path);
+        if (!out.startsWith(resolve('test') + sep) || !out.includes(`${sep}actual${sep}`)) {
+          throw new Error(`cbm-screenshot writes only under test/**/actual/, got ${payload.path}`);
+        }
+        const page = session.browser.getPage(session.id);
+        mkdirSync(dirname(out), { recursive: true });
+        if (payload.base64) writeFileSync(out, Buffer.from(payload.base64, 'base64'));
+        else await page.screenshot({ path: out, fullPage: false });
+        return true;
+      },
+    },
+    {
+      name: 'cbm-remove-profile',
+      serverStop() {
+        removeProfile();
+      },
+    },
+  ],
+  reporters: [defaultReporter(), closingLineReporter()],
+};
