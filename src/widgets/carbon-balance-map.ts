@@ -364,7 +364,18 @@ export class CarbonBalanceMap extends LitElement {
   protected override firstUpdated(): void {
     this._createMap();
     this._attachMap();
+    // A themed colour changed in the page's CSS: its probe's background transitions (1 ms).
+    this.renderRoot.querySelector('.probes')?.addEventListener('transitionend', this._onProbeTransition);
   }
+
+  private _restyleFrame = 0;
+  private _onProbeTransition = (): void => {
+    if (this._restyleFrame) return;
+    this._restyleFrame = requestAnimationFrame(() => {
+      this._restyleFrame = 0;
+      this._restyle();
+    });
+  };
 
   protected override updated(changed: PropertyValues<this>): void {
     const sourceChanged =

@@ -13,20 +13,6 @@ export const elementStyles = css`
     /* A usable size even when the page sets none. */
     height: var(--cbm-height, 480px);
     min-height: 240px;
-    font-family: var(--cbm-font-family, system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif);
-    font-size: var(--cbm-font-size, 14px);
-    line-height: 1.4;
-    color: var(--cbm-panel-color, #1f2328);
-    /* Inherited text properties a host page may set on body: reset here, so the map's controls
-       keep their look (the page can still style the element itself). */
-    font-style: normal;
-    font-weight: normal;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    text-align: start;
-    text-indent: 0;
-    white-space: normal;
     contain: content;
   }
   :host([hidden]) {
@@ -37,7 +23,22 @@ export const elementStyles = css`
   *::after {
     box-sizing: border-box;
   }
+  /* Text settings live on the inner frame, not on :host, so that inherited text properties a
+     host page sets (on body, on *, or on the element) cannot reach the controls. Theme through
+     the custom properties instead. */
   .frame {
+    font-family: var(--cbm-font-family, system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif);
+    font-size: var(--cbm-font-size, 14px);
+    line-height: 1.4;
+    color: var(--cbm-panel-color, #1f2328);
+    font-style: normal;
+    font-weight: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    white-space: normal;
     display: flex;
     flex-direction: column;
     height: 100%;

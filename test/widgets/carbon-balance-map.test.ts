@@ -1,0 +1,389 @@
+/**
+ * <carbon-balance-map> in a real Chromium with the real engine and a small generated city:
+ * rendered pixels, theming, views, the binding panel, popups, sizing, isolation, workers.
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import type Polygon from 'ol/geom/Polygon.js';
+import type MultiPolygon from 'ol/geom/MultiPolygon.js';
+import type { CarbonBalanceMap } from '../../src/widgets/index.js';
+import { cleanup, create, hex, mountAndRun, near, nextEvent, pixelAt, pixelAtCoordinate, until } from './helpers.js';
+
+// The documented default zone fills (docs/element.md), restated here on purpose: a change of
+// the defaults must show up as a failing test.
+const ZONE_DEFAULTS: Record<string, string> = {
+  'low-carbon-economic': '#228833',
+  'carbon-source-control': '#ccbb44',
+  'carbon-sink-functional': '#4477aa',
+  'high-carbon-optimisation': '#ee6677',
+};
+
+const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
+
+interface UnitPoint {
+  id: string;
+  name: string;
+  zone: string | null;
+  coordinate: number[];
+}
+
+/** Interior points (EPSG:3857) of the units of the last run that are on screen. */
+function unitPoints(el: CarbonBalanceMap): UnitPoint[] {
+  const units = el.results!.units;
+  const size = el.map!.getSize()!;
+  const out: UnitPoint[] = [];
+  for (const f of format.readFeatures(units)) {
+    const g = f.getGeometry() as Polygon | MultiPolygon;
+    const poly = g.getType() === 'MultiPolygon' ? (g as MultiPolygon).getPolygon(0) : (g as Polygon);
+    const coordinate = poly.getInteriorPoint().getCoordinates().slice(0, 2);
+    const px = el.map!.getPixelFromCoordinate(coordinate);
+    if (!px || px[0] < 5 || px[1] < 5 || px[0] > size[0] - 5 || px[1] > size[1] - 5) continue;
+    out.push({ id: String(f.get('id')), name: String(f.get('name')), zone: (f.get('zone') as string | null) ?? null, coordinate });
+  }
+  return out;
+}
+
+function shadow(el: CarbonBalanceMap): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+describe('<carbon-balance-map>', function () {
+  this.timeout(90_000);
+  afterEach(cleanup);
+
+  it('fills each unit with its zone colour, and follows the page CSS without a rerun', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en' } });
+    expect(el.view).to.equal('zones');
+    const points = unitPoints(el).filter((p) => p.zone !== null);
+    expect(points.length).to.be.greaterThan(5);
+    for (const p of points) {
+      const px = pixelAtCoordinate(el, p.coordinate);
+      expect(near(px, hex(ZONE_DEFAULTS[p.zone!])), `${p.name} (${p.zone}) drawn as ${px}`).to.equal(true);
+    }
+    // The legend lists the four zones in words, with counts that add up to the units.
+    const legend = shadow(el).querySelector('[part="legend"]')!;
+    expect(legend.textContent).to.contain('Low-carbon economic zone');
+    const counts = [...legend.querySelectorAll('.count')].map((c) => Number(c.textContent!.replace(/\D/g, '')));
+    expect(counts.reduce((a, b) => a + b, 0)).to.equal(el.report!.units.length);
+
+    // A page stylesheet changes a zone colour: the map follows, and no run starts.
+    const target = points.find((p) => p.zone === 'low-carbon-economic') ?? points[0];
+    const property = `--cbm-zone-${target.zone}-fill`;
+    let runs = 0;
+    el.addEventListener('cbm-run-start', () => runs++);
+    const style = document.createElement('style');
+    style.textContent = `carbon-balance-map { ${property}: #ff00ff; }`;
+    document.head.appendChild(style);
+    try {
+      const changed = await until(() => near(pixelAtCoordinate(el, target.coordinate), [255, 0, 255]), 5000);
+      expect(changed, `pixel is ${pixelAtCoordinate(el, target.coordinate)}`).to.equal(true);
+      // The legend swatch follows too.
+      await el.updateComplete;
+      const swatch = shadow(el).querySelector<HTMLElement>(`[part="legend"] li[data-key="zone:${target.zone}"] .swatch`)!;
+      expect(getComputedStyle(swatch).backgroundColor).to.equal('rgb(255, 0, 255)');
+      // An inline custom property on the element wins over the sheet, as CSS says.
+      el.style.setProperty(property, '#00ffff');
+      expect(await until(() => near(pixelAtCoordinate(el, target.coordinate), [0, 255, 255]), 5000)).to.equal(true);
+    } finally {
+      style.remove();
+    }
+    expect(runs).to.equal(0);
+  });
+
+  it('re-renders when the view changes, with a classed legend and no event for a host change', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en' } });
+    const p = unitPoints(el)[0];
+    const before = pixelAtCoordinate(el, p.coordinate);
+    let viewEvents = 0;
+    el.addEventListener('cbm-view-change', () => viewEvents++);
+    el.view = 'grid';
+    await el.updateComplete;
+    await el.whenRendered();
+    const legend = shadow(el).querySelector('[part="legend"]')!;
+    expect(legend.querySelector('h2')!.textContent).to.contain('Grid');
+    // Every class row carries its unit.
+    for (const label of legend.querySelectorAll('.label')) {
+      if (label.textContent !== 'No value') expect(label.textContent).to.match(/t CO₂e\/km²/);
+    }
+    // The grid view draws the grid cells: some on-screen pixel of a unit differs from its zone fill.
+    const after = unitPoints(el).map((q) => pixelAtCoordinate(el, q.coordinate));
+    expect(after.some((px) => !near(px, before, 2))).to.equal(true);
+    expect(viewEvents, 'a host property change fires no event').to.equal(0);
+
+    // The user picks a view in the toolbar: the property changes and the event fires.
+    const select = shadow(el).querySelector<HTMLSelectElement>('[part="toolbar"] select')!;
+    const event = nextEvent(el, 'cbm-view-change', 5000);
+    select.value = 'ccr';
+    select.dispatchEvent(new Event('change'));
+    const e = await event;
+    expect(e.detail.view).to.equal('ccr');
+    expect(e.bubbles && e.composed).to.equal(true);
+    expect(el.view).to.equal('ccr');
+    expect(el.getAttribute('view')).to.equal('ccr');
+  });
+
+  it('re-runs the engine when a land-use code is remapped in the binding panel', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
+    const report0 = el.report!;
+    // The land-use table lists each distinct code with its parcel count.
+    const rows = await (async () => {
+      await until(() => shadow(el).querySelectorAll('table.landuse tbody tr').length > 0, 10_000);
+      return [...shadow(el).querySelectorAll<HTMLTableRowElement>('table.landuse tbody tr')];
+    })();
+    expect(rows.length).to.be.greaterThan(3);
+    const total = rows.reduce((s, r) => s + Number(r.cells[1].textContent!.replace(/\D/g, '')), 0);
+    expect(total).to.equal(el.results!.parcels.features.length);
+    // Remap the code with the largest area (the first row) to forest.
+    const row = rows[0];
+    const code = row.dataset.code!;
+    const select = row.querySelector('select')!;
+    expect(select.value).to.not.equal('forest');
+    const configChange = nextEvent(el, 'cbm-config-change', 5000);
+    const complete = nextEvent(el, 'cbm-run-complete');
+    select.value = 'forest';
+    select.dispatchEvent(new Event('change'));
+    const changed = await configChange;
+    expect(changed.detail.config.landUse.overrides?.[code]).to.equal('forest');
+    expect(el.config).to.equal(changed.detail.config);
+    await complete;
+    const report1 = el.report!;
+    expect(report1).to.not.equal(report0);
+    // Every parcel of that code is forest now, and the sinks moved between units (the city's
+    // sink total is an inventory input, so it stays).
+    const ofCode = el.results!.parcels.features.filter((f) => String(f.properties!.code) === code);
+    expect(ofCode.length).to.equal(Number(row.cells[1].textContent!.replace(/\D/g, '')));
+    expect(ofCode.every((f) => f.properties!.spaceType === 'forest')).to.equal(true);
+    expect(report1.landUse.bySpaceType.forest.parcels).to.be.greaterThan(report0.landUse.bySpaceType.forest?.parcels ?? 0);
+    const sinks0 = report0.units.map((u) => u.sinkT);
+    const sinks1 = report1.units.map((u) => u.sinkT);
+    expect(sinks1).to.not.deep.equal(sinks0);
+    // The exported config is the edited one, as JSON the CLI reads.
+    const exported = JSON.parse(await el.exportConfig().text());
+    expect(exported.landUse.overrides[code]).to.equal('forest');
+  });
+
+  it('shows a unit name that is markup as literal text in the popup', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en' }, demoOptions: { parcels: 2000, units: 24, pois: 3000, populationPoints: 3000, seed: 7, hostileName: true } });
+    const hostile = unitPoints(el).find((p) => p.name.includes('<'));
+    expect(hostile, 'the demo city has a unit with markup in its name').to.not.equal(undefined);
+    // Click it with the real mouse.
+    const px = el.map!.getPixelFromCoordinate(hostile!.coordinate);
+    const rect = el.map!.getViewport().getBoundingClientRect();
+    const select = nextEvent(el, 'cbm-feature-select', 5000);
+    await sendMouse({ type: 'click', position: [Math.round(rect.left + px[0]), Math.round(rect.top + px[1])] });
+    const e = await select;
+    expect(e.detail.id).to.equal(hostile!.id);
+    await el.updateComplete;
+    const popup = shadow(el).querySelector<HTMLElement>('[part="popup"]')!;
+    expect(popup.hidden).to.equal(false);
+    expect(popup.querySelector('h2')!.textContent).to.equal(hostile!.name);
+    expect(popup.querySelector('img')).to.equal(null);
+    expect(shadow(el).querySelector('img')).to.equal(null);
+    // Every number in the popup carries a unit.
+    const values = [...popup.querySelectorAll('dd')].map((d) => d.textContent!.trim());
+    expect(values.some((v) => /t CO₂e$/.test(v))).to.equal(true);
+  });
+
+  it('renders at the right size once a hidden container is shown, and defaults to 480 px high', async () => {
+    const holder = document.createElement('div');
+    holder.style.display = 'none';
+    holder.style.width = '640px';
+    document.body.appendChild(holder);
+    try {
+      const el = create({ parent: holder, style: 'width: 100%', attributes: { lang: 'en' } });
+      await nextEvent(el, 'cbm-run-complete');
+      holder.style.display = 'block';
+      expect(el.getBoundingClientRect().height).to.equal(480);
+      await until(() => {
+        const size = el.map!.getSize();
+        return !!size && size[0] > 600 && size[1] > 380;
+      });
+      await el.whenRendered();
+      const size = el.map!.getSize()!;
+      const viewport = el.map!.getViewport().getBoundingClientRect();
+      expect(size[0]).to.equal(Math.round(viewport.width));
+      expect(size[1]).to.equal(Math.round(viewport.height));
+      // The city is fitted to the shown map, and drawn.
+      const points = unitPoints(el).filter((p) => p.zone);
+      expect(points.length).to.be.greaterThan(5);
+      const drawn = points.filter((p) => near(pixelAtCoordinate(el, p.coordinate), hex(ZONE_DEFAULTS[p.zone!])));
+      expect(drawn.length).to.equal(points.length);
+    } finally {
+      holder.remove();
+    }
+  });
+
+  it('keeps its controls intact under host-page CSS aimed at generic names', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      button { display: none !important; }
+      .legend, .toolbar, .panel, .popup, .map, .ol-zoom { display: none !important; }
+      * { font-size: 40px; letter-spacing: 10px; text-transform: uppercase; }
+      table, select { display: none !important; }
+    `;
+    document.head.appendChild(style);
+    try {
+      const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
+      const root = shadow(el);
+      const zoomIn = root.querySelector<HTMLButtonElement>('.ol-zoom-in')!;
+      const box = zoomIn.getBoundingClientRect();
+      expect(box.width).to.be.greaterThan(10).and.lessThan(60);
+      const toggle = root.querySelector<HTMLButtonElement>('.panel-toggle')!;
+      expect(getComputedStyle(toggle).display).to.not.equal('none');
+      expect(getComputedStyle(toggle).fontSize).to.equal('13.3px');
+      expect(getComputedStyle(toggle).textTransform).to.equal('none');
+      expect(getComputedStyle(root.querySelector('[part="legend"]')!).display).to.equal('block');
+      // Zoom in with the control: the view zooms.
+      const zoom = el.map!.getView().getZoom()!;
+      zoomIn.click();
+      await until(() => el.map!.getView().getZoom()! > zoom + 0.5, 3000);
+      expect(el.map!.getView().getZoom()).to.be.greaterThan(zoom + 0.5);
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('keeps two elements on one page independent', async () => {
+    const created: Worker[] = [];
+    const RealWorker = window.Worker;
+    window.Worker = class extends RealWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        created.push(this);
+      }
+    };
+    try {
+      const a = create({ attributes: { lang: 'en' } });
+      const b = create({ attributes: { lang: 'zh-CN', view: 'grid' }, demoOptions: { parcels: 1000, units: 12, pois: 1500, populationPoints: 1500, seed: 99 } });
+      await Promise.all([nextEvent(a, 'cbm-run-complete'), nextEvent(b, 'cbm-run-complete')]);
+      expect(created.length).to.equal(2);
+      expect(a.report!.units.length).to.not.equal(b.report!.units.length);
+      expect(shadow(b).querySelector('[part="legend"] h2')!.textContent).to.contain('格网');
+      expect(shadow(a).querySelector('[part="legend"] h2')!.textContent).to.contain('Carbon balance zones');
+      let aEvents = 0;
+      a.addEventListener('cbm-run-complete', () => aEvents++);
+      const bDone = nextEvent(b, 'cbm-run-complete');
+      await b.rerun();
+      await bDone;
+      expect(aEvents).to.equal(0);
+      expect(a.view).to.equal('zones');
+    } finally {
+      window.Worker = RealWorker;
+    }
+  });
+
+  it('leaves no worker running after it is removed', async () => {
+    const workers: Array<{ worker: Worker; terminated: boolean }> = [];
+    const RealWorker = window.Worker;
+    window.Worker = class extends RealWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        const entry = { worker: this as Worker, terminated: false };
+        workers.push(entry);
+        const terminate = this.terminate.bind(this);
+        this.terminate = () => {
+          entry.terminated = true;
+          terminate();
+        };
+      }
+    };
+    try {
+      const el = await mountAndRun({ attributes: { lang: 'en' } });
+      expect(workers.length).to.equal(1);
+      expect(workers[0].terminated).to.equal(false);
+      // Start a run and remove the element while it runs.
+      void el.rerun();
+      el.remove();
+      expect(workers.every((w) => w.terminated)).to.equal(true);
+      // Nothing is left listening: no event from the removed element later.
+      let late = 0;
+      el.addEventListener('cbm-run-complete', () => late++);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(late).to.equal(0);
+    } finally {
+      window.Worker = RealWorker;
+    }
+  });
+
+  it('lets the keyboard step through units and announces the zone', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en' } });
+    const mapDiv = shadow(el).querySelector<HTMLElement>('.map')!;
+    mapDiv.focus();
+    const selected = nextEvent(el, 'cbm-feature-select', 5000);
+    await sendKeys({ press: 'n' });
+    const e = await selected;
+    await el.updateComplete;
+    const live = shadow(el).querySelector('[aria-live]')!;
+    const unit = el.report!.units.find((u) => u.id === e.detail.id)!;
+    const zoneWords: Record<string, string> = {
+      'low-carbon-economic': 'Low-carbon economic zone',
+      'carbon-source-control': 'Carbon-source control zone',
+      'carbon-sink-functional': 'Carbon-sink functional zone',
+      'high-carbon-optimisation': 'High-carbon optimisation zone',
+    };
+    expect(live.textContent).to.contain(unit.name);
+    expect(live.textContent).to.contain(unit.zone ? zoneWords[unit.zone] : 'No zone');
+    // Arrow keys pan the map.
+    const center = el.map!.getView().getCenter()!.slice();
+    mapDiv.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => el.map!.getView().getCenter()![0] !== center[0], 2000);
+    expect(el.map!.getView().getCenter()![0]).to.not.equal(center[0]);
+  });
+
+  it('speaks Chinese with units on every number', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'zh-CN', panel: 'open' } });
+    const root = shadow(el);
+    expect(root.querySelector('[part="legend"] h2')!.textContent).to.equal('碳平衡分区');
+    (root.querySelector('#tab-results') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const table = root.querySelector('table.sector-table')!;
+    expect(table).to.not.equal(null);
+    for (const cell of table.querySelectorAll('td.num')) {
+      const text = cell.textContent!.trim();
+      // A share that does not apply (sinks have no share of gross) reads "no value".
+      if (text && text !== '无值') expect(text, 'every number has a unit').to.match(/(t CO₂e|万t CO₂e| %)$/);
+    }
+    // The unit table starts sorted by net emissions, descending; its header button flips it.
+    const header = [...root.querySelectorAll<HTMLButtonElement>('table.unit-table th button')].find((b) => b.textContent!.includes('净排放'))!;
+    expect(header.closest('th')!.getAttribute('aria-sort')).to.equal('descending');
+    header.click();
+    await el.updateComplete;
+    expect(header.closest('th')!.getAttribute('aria-sort')).to.equal('ascending');
+    const ids = [...root.querySelectorAll<HTMLTableRowElement>('table.unit-table tbody tr')].map((r) => r.dataset.unitId!);
+    const nets = ids.map((id) => el.report!.units.find((u) => u.id === id)!.netT);
+    expect(nets).to.deep.equal([...nets].sort((x, y) => x - y));
+    // Choosing a row zooms to the unit and selects it.
+    const rowEl = root.querySelector<HTMLTableRowElement>('table.unit-table tbody tr')!;
+    rowEl.click();
+    await el.updateComplete;
+    expect(root.querySelector('[part="popup"]')!.hasAttribute('hidden')).to.equal(false);
+  });
+
+  it('exports CSV with a BOM, GeoJSON, the report and a PNG', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en' } });
+    const csv = new Uint8Array(await el.exportCSV('units').arrayBuffer());
+    expect([...csv.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(csv.slice(3));
+    expect(text.split('\r\n')[0]).to.contain('zone');
+    expect(text.trim().split('\r\n').length).to.equal(el.report!.units.length + 1);
+    const units = JSON.parse(await el.exportGeoJSON('units').text());
+    expect(units.features.length).to.equal(el.report!.units.length);
+    const parcels = JSON.parse(await el.exportGeoJSON('parcels').text());
+    expect(parcels.features.length).to.equal(el.results!.parcels.features.length);
+    // Parcel geometry makes the round trip through Web Mercator within 1e-6°.
+    expect(parcels.features[0].geometry.coordinates[0][0][0]).to.be.within(118, 122);
+    const report = JSON.parse(await el.exportReport().text());
+    expect(report.format).to.equal('carbon-balance-report');
+    const png = await el.exportPNG();
+    expect(png.type).to.equal('image/png');
+    expect(png.size).to.be.greaterThan(5000);
+    const buf = new Uint8Array(await png.arrayBuffer());
+    let bin = '';
+    for (const b of buf) bin += String.fromCharCode(b);
+    await executeServerCommand('cbm-screenshot', { path: 'test/widgets/actual/export.png', base64: btoa(bin) });
+    // pixelAt is used so the import stays exercised when the map is blank.
+    expect(pixelAt(el, 1, 1).length).to.equal(4);
+  });
+});
