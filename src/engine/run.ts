@@ -24,6 +24,7 @@ import type {
 } from './run-types.js';
 import { featureId, numberProperty, prepareLineLayer, preparePointLayer, preparePolygonLayer } from './spatial/layers.js';
 import type { LineLayer, PointLayer, PolygonLayer, XY } from './spatial/layers.js';
+import { GridIndex } from './spatial/grid-index.js';
 import { cutNetwork } from './spatial/network.js';
 import type { NetworkPieces } from './spatial/network.js';
 import { indexBBoxes, intersectMultiPolygons, overlayParcelsOnUnits, overlayPolygons, unitAt } from './spatial/overlay.js';
@@ -236,10 +237,13 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   const spaceType: (SpaceType | null)[] = new Array(parcels.geoms.length);
   const rawCodes: (string | null)[] = new Array(parcels.geoms.length);
   const codeInputs: Array<{ code: unknown; areaM2: number }> = new Array(parcels.geoms.length);
+  const typeCache = new Map<unknown, SpaceType | null>();
   for (let i = 0; i < parcels.geoms.length; i++) {
     const raw = parcelsReader.fc.features[parcels.source[i]].properties?.[codeField];
     rawCodes[i] = raw === undefined || raw === null ? null : String(raw);
-    spaceType[i] = mapper.map(raw).spaceType;
+    let t = typeCache.get(raw);
+    if (t === undefined) { t = mapper.map(raw).spaceType; typeCache.set(raw, t); }
+    spaceType[i] = t;
     codeInputs[i] = { code: raw, areaM2: parcels.areas[i] };
   }
   // Unmapped codes (with parcel count and area), parent-class fallbacks and missing codes.
@@ -282,6 +286,7 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   // ---- weights ------------------------------------------------------------------------------
   enter('weights');
   const parcelIndex = indexBBoxes(parcels);
+  const parcelGrid = parcels.geoms.length > 0 ? new GridIndex(parcels.bboxes) : null;
   const unitIndex = indexBBoxes(units);
   const n = parcels.geoms.length;
   const poiCounts: Record<PoiCategory, Float64Array> = { industry: new Float64Array(n), commercial: new Float64Array(n), transport: new Float64Array(n) };
@@ -293,8 +298,18 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
     const reader = poiReaders[li];
     const classifyPoi = createPoiClassifier(reader.config as never);
     issues.push(...classifyPoi.issues.map((i) => ({ ...i, layer: i.layer ?? reader.role })));
-    const cats: PoiCategory[][] = reader.fc.features.map((f) => (f ? classifyPoi(f.properties ?? {}) : []));
-    const assignment = assignPointsToParcels(layer, parcels, parcelIndex, pieces, cfg.allocation.poiSnapDistanceM);
+    // Most POI layers repeat a few thousand type codes a million times: classify each once.
+    const field = (reader.config as { categoryField?: string }).categoryField;
+    const memo = new Map<unknown, PoiCategory[]>();
+    const cats: PoiCategory[][] = reader.fc.features.map((f) => {
+      if (!f) return [];
+      if (!field) return classifyPoi(f.properties ?? {});
+      const key = f.properties?.[field];
+      let c = memo.get(key);
+      if (!c) { c = classifyPoi(f.properties ?? {}); memo.set(key, c); }
+      return c;
+    });
+    const assignment = assignPointsToParcels(layer, parcels, parcelGrid, parcelIndex, pieces, cfg.allocation.poiSnapDistanceM);
     const outsideByCat: Record<string, number> = {};
     let uncategorised = 0;
     for (let k = 0; k < layer.xs.length; k++) {
@@ -320,7 +335,7 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   });
   progress(0.3);
 
-  const population = popReader ? populationWeights(popReader, parcels, parcelIndex, pieces, issues) : new Float64Array(n);
+  const population = popReader ? populationWeights(popReader, parcels, parcelGrid, parcelIndex, pieces, issues) : new Float64Array(n);
   progress(0.5);
 
   // Networks.
@@ -356,7 +371,7 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   let network: NetworkPieces | null = null;
   let networkWeights: NetworkWeights | null = null;
   if (allLines.lines.length > 0) {
-    network = cutNetwork(allLines, parcels, parcelIndex, pieces, units, unitIndex, cellSizeM);
+    network = cutNetwork(allLines, parcels, parcelGrid, pieces, units, unitIndex, cellSizeM);
     for (let k = 0; k < network.line.length; k++) {
       const p = network.parcel[k];
       const l = network.line[k];
@@ -598,7 +613,7 @@ function generateGridUnits(parcels: PolygonLayer, sizeM: number, workingCode: st
  * Population per parcel: points add their weight to the parcel that covers them; polygons (a
  * population grid, building footprints) spread their weight over parcels by overlap area.
  */
-function populationWeights(reader: LayerReader, parcels: PolygonLayer, parcelIndex: Flatbush | null, pieces: ReturnType<typeof overlayParcelsOnUnits>, issues: Issue[]): Float64Array {
+function populationWeights(reader: LayerReader, parcels: PolygonLayer, parcelGrid: GridIndex | null, parcelIndex: Flatbush | null, pieces: ReturnType<typeof overlayParcelsOnUnits>, issues: Issue[]): Float64Array {
   const n = parcels.geoms.length;
   const pop = new Float64Array(n);
   const lc = reader.config as { weightBy?: 'field' | 'count' | 'area'; weightField?: string; idField?: string };
@@ -614,7 +629,7 @@ function populationWeights(reader: LayerReader, parcels: PolygonLayer, parcelInd
   };
   if (first === 'Point' || first === 'MultiPoint') {
     const pts = preparePointLayer('population', reader.fc, reader.toWorking, lc.idField, issues);
-    const a = assignPointsToParcels(pts, parcels, parcelIndex, pieces, 0);
+    const a = assignPointsToParcels(pts, parcels, parcelGrid, parcelIndex, pieces, 0);
     for (let k = 0; k < pts.xs.length; k++) {
       const p = a.parcelOf[k];
       const w = weightOf(reader.fc.features[pts.feature[k]], 0);

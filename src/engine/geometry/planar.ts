@@ -105,7 +105,10 @@ export function pointInRing(px: number, py: number, ring: Ring): -1 | 0 | 1 {
   const n = ring.length;
   for (let i = 0, j = n - 1; i < n; j = i++) {
     const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
-    if (onSegment(px, py, xj, yj, xi, yi)) return 0;
+    // The exact on-edge test only for edges whose box (grown by the tolerance) holds the point.
+    if (px >= (xi < xj ? xi : xj) - ON_EDGE_TOLERANCE_M && px <= (xi > xj ? xi : xj) + ON_EDGE_TOLERANCE_M
+      && py >= (yi < yj ? yi : yj) - ON_EDGE_TOLERANCE_M && py <= (yi > yj ? yi : yj) + ON_EDGE_TOLERANCE_M
+      && onSegment(px, py, xj, yj, xi, yi)) return 0;
     if ((yi > py) !== (yj > py) && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside ? 1 : -1;
@@ -258,4 +261,56 @@ export function segmentCrossings(ax: number, ay: number, bx: number, by: number,
   const t = (qpx * sy - qpy * sx) / denom;
   const u = (qpx * ry - qpy * rx) / denom;
   if (t > 0 && t < 1 && u >= 0 && u <= 1) out.push(t);
+}
+
+/**
+ * Whether a ring is strictly convex (all turns the same way; collinear vertices allowed).
+ * Returns +1 for a counter-clockwise convex ring, -1 for a clockwise one, 0 otherwise.
+ */
+export function convexOrientation(ring: Ring): -1 | 0 | 1 {
+  const n = ring.length;
+  if (n < 3) return 0;
+  let sign = 0;
+  for (let i = 0; i < n; i++) {
+    const a = ring[i], b = ring[(i + 1) % n], c = ring[(i + 2) % n];
+    const cross = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]);
+    if (cross === 0) continue;
+    const s = cross > 0 ? 1 : -1;
+    if (sign === 0) sign = s;
+    else if (s !== sign) return 0;
+  }
+  return sign as -1 | 0 | 1;
+}
+
+/**
+ * A ring clipped to a convex window (Sutherland–Hodgman against each edge of the window). As
+ * with rectangles, the result's signed area is exactly the area of ring ∩ window even for a
+ * concave ring, whose clipped form may hold zero-width bridges.
+ * @param window convex ring, counter-clockwise when `orientation` is 1, clockwise when -1
+ */
+export function clipRingToConvex(ring: Ring, window: Ring, orientation: 1 | -1): Ring {
+  let out = ring;
+  const m = window.length;
+  for (let e = 0; e < m && out.length > 0; e++) {
+    const a = window[e], b = window[(e + 1) % m];
+    const ex = b[0] - a[0], ey = b[1] - a[1];
+    if (ex === 0 && ey === 0) continue;
+    // side > 0: left of a→b, which is inside for a counter-clockwise window.
+    const side = (p: number[]) => orientation * (ex * (p[1] - a[1]) - ey * (p[0] - a[0]));
+    const next: Ring = [];
+    let prev = out[out.length - 1];
+    let sp = side(prev);
+    for (const cur of out) {
+      const sc = side(cur);
+      if ((sc >= 0) !== (sp >= 0)) {
+        const t = sp / (sp - sc);
+        next.push([prev[0] + t * (cur[0] - prev[0]), prev[1] + t * (cur[1] - prev[1])]);
+      }
+      if (sc >= 0) next.push(cur);
+      prev = cur;
+      sp = sc;
+    }
+    out = next;
+  }
+  return out;
 }

@@ -9,6 +9,7 @@
  */
 import Flatbush from 'flatbush';
 import { multiPolygonCoversPoint, segmentCrossings } from '../geometry/planar.js';
+import type { GridIndex } from './grid-index.js';
 import type { LineLayer, PolygonLayer } from './layers.js';
 import type { ParcelPieces } from './overlay.js';
 
@@ -58,12 +59,13 @@ function edgesOf(layer: PolygonLayer): EdgeSet {
  * Cut lines by parcels, units and a grid.
  * @param cellSizeM grid cell size (m); cells are aligned to multiples of it.
  */
-export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelIndex: Flatbush | null, pieces: ParcelPieces, units: PolygonLayer, unitIndex: Flatbush | null, cellSizeM: number): NetworkPieces {
+export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: GridIndex | null, pieces: ParcelPieces, units: PolygonLayer, unitIndex: Flatbush | null, cellSizeM: number): NetworkPieces {
   const unitEdges = edgesOf(units);
   const out = new Growable();
   const inStudy = new Float64Array(lines.lines.length);
   const ts: number[] = [];
   const unitTs: number[] = [];
+  const cands: number[] = [];
 
   const unitsAt = (x: number, y: number, into: number[]): void => {
     into.length = 0;
@@ -85,8 +87,14 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelIndex:
       ts.length = 0;
       unitTs.length = 0;
       // Parcel edges.
-      const cands = parcelIndex ? parcelIndex.search(minX, minY, maxX, maxY) : [];
-      if (cands.length > 1) cands.sort((a, b) => a - b);
+      if (parcelGrid) parcelGrid.queryBox(minX, minY, maxX, maxY, cands);
+      // Keep only parcels whose box meets the segment's (the grid cells are coarser).
+      let kept = 0;
+      for (const pi of cands) {
+        const bb = parcels.bboxes[pi];
+        if (bb[0] <= maxX && bb[2] >= minX && bb[1] <= maxY && bb[3] >= minY) cands[kept++] = pi;
+      }
+      cands.length = kept;
       for (const pi of cands) for (const poly of parcels.geoms[pi]) for (const r of poly) {
         for (let i = 0; i < r.length; i++) {
           const c = r[i], d = r[(i + 1) % r.length];

@@ -12,7 +12,7 @@ import Flatbush from 'flatbush';
 import polygonClipping from 'polygon-clipping';
 import { intersection as robustIntersection } from 'polyclip-ts';
 import type { MultiPolygon } from '../geometry/planar.js';
-import { clipMultiPolygonToRect, multiPolygonArea, multiPolygonCoversPoint } from '../geometry/planar.js';
+import { clipMultiPolygonToRect, clipRingToConvex, convexOrientation, multiPolygonArea, multiPolygonCoversPoint, ringSignedArea } from '../geometry/planar.js';
 import type { PolygonLayer } from './layers.js';
 
 export interface ParcelPieces {
@@ -36,20 +36,38 @@ export function indexBBoxes(layer: { bboxes: number[][] }): Flatbush | null {
   return index;
 }
 
-/** Index of the boundary edges of a polygon layer: edge i belongs to polygon `owner[i]`. */
-function indexEdges(layer: PolygonLayer): { index: Flatbush | null } {
+/** Index of the boundary edges of a polygon layer, with the edges' coordinates. */
+function indexEdges(layer: PolygonLayer): { index: Flatbush | null; coords: Float64Array } {
   let count = 0;
   for (const mp of layer.geoms) for (const p of mp) for (const r of p) count += r.length;
-  if (count === 0) return { index: null };
+  const coords = new Float64Array(count * 4);
+  if (count === 0) return { index: null, coords };
   const index = new Flatbush(count);
+  let k = 0;
   for (const mp of layer.geoms) for (const p of mp) for (const r of p) {
     for (let i = 0; i < r.length; i++) {
       const a = r[i], b = r[(i + 1) % r.length];
+      coords[k++] = a[0]; coords[k++] = a[1]; coords[k++] = b[0]; coords[k++] = b[1];
       index.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]));
     }
   }
   index.finish();
-  return { index };
+  return { index, coords };
+}
+
+/** Whether segment (x0,y0)→(x1,y1) meets a closed rectangle (Liang–Barsky). */
+function segmentMeetsRect(x0: number, y0: number, x1: number, y1: number, minX: number, minY: number, maxX: number, maxY: number): boolean {
+  let t0 = 0, t1 = 1;
+  const dx = x1 - x0, dy = y1 - y0;
+  const p = [-dx, dx, -dy, dy];
+  const q = [x0 - minX, maxX - x0, y0 - minY, maxY - y0];
+  for (let i = 0; i < 4; i++) {
+    if (p[i] === 0) { if (q[i] < 0) return false; continue; }
+    const r = q[i] / p[i];
+    if (p[i] < 0) { if (r > t1) return false; if (r > t0) t0 = r; }
+    else { if (r < t0) return false; if (r < t1) t1 = r; }
+  }
+  return true;
 }
 
 /** The first unit (in input order) that covers a point, or -1. */
@@ -110,7 +128,21 @@ export function overlayParcelsOnUnits(parcels: PolygonLayer, units: PolygonLayer
 export function overlayPolygons(parcels: PolygonLayer, units: PolygonLayer, onProgress?: (f: number) => void): ParcelPieces {
   const n = parcels.geoms.length;
   const unitIndex = indexBBoxes(units);
-  const { index: edgeIndex } = indexEdges(units);
+  const { index: edgeIndex, coords: edges } = indexEdges(units);
+  // A unit edge near a parcel: its box meets the parcel's box and the edge itself crosses it
+  // (long diagonal township edges have boxes that cover many parcels they never touch).
+  const edgeNear = (b: number[]): boolean => {
+    if (!edgeIndex) return false;
+    let hit = false;
+    edgeIndex.search(b[0], b[1], b[2], b[3], (e) => {
+      if (!hit) {
+        const o = e * 4;
+        hit = segmentMeetsRect(edges[o], edges[o + 1], edges[o + 2], edges[o + 3], b[0], b[1], b[2], b[3]);
+      }
+      return false;
+    });
+    return hit;
+  };
   const offsets = new Int32Array(n + 1);
   const unit: number[] = [];
   const area: number[] = [];
@@ -121,7 +153,7 @@ export function overlayPolygons(parcels: PolygonLayer, units: PolygonLayer, onPr
     offsets[i] = unit.length;
     if (onProgress && (i & 4095) === 0) onProgress(i / n);
     const b = parcels.bboxes[i];
-    const crossed = edgeIndex ? edgeIndex.search(b[0], b[1], b[2], b[3]).length > 0 : false;
+    const crossed = edgeNear(b);
     if (!crossed) {
       // No unit edge near the parcel: it is wholly inside one unit, or outside all of them.
       const v = parcels.geoms[i][0][0][0];
@@ -136,8 +168,12 @@ export function overlayPolygons(parcels: PolygonLayer, units: PolygonLayer, onPr
     const candidates = unitIndex ? unitIndex.search(b[0], b[1], b[2], b[3]).sort((x, y) => x - y) : [];
     const pieceGeoms: MultiPolygon[] = [];
     let sum = 0;
+    // Most cadastral parcels are convex (rectangles, quads): clipping the unit by the parcel with
+    // Sutherland–Hodgman is exact for areas and far cheaper than a general overlay.
+    const g = parcels.geoms[i];
+    const orientation = g.length === 1 && g[0].length === 1 ? convexOrientation(g[0][0]) : 0;
     for (const u of candidates) {
-      const piece = intersectMultiPolygons(parcels.geoms[i], units.geoms[u], b);
+      const piece = orientation !== 0 ? clipByConvex(units.geoms[u], g[0][0], orientation) : intersectMultiPolygons(g, units.geoms[u], b);
       const a = multiPolygonArea(piece);
       if (a > 0) {
         unit.push(u);
@@ -159,4 +195,20 @@ export function overlayPolygons(parcels: PolygonLayer, units: PolygonLayer, onPr
   offsets[n] = unit.length;
   onProgress?.(1);
   return { offsets, unit: Int32Array.from(unit), areaM2: Float64Array.from(area), geoms, inStudyM2: inStudy };
+}
+
+/** A multipolygon clipped by a convex ring, ring by ring (areas exact; see clipRingToConvex). */
+function clipByConvex(mp: MultiPolygon, window: number[][], orientation: 1 | -1): MultiPolygon {
+  const out: MultiPolygon = [];
+  for (const poly of mp) {
+    const shell = clipRingToConvex(poly[0], window, orientation);
+    if (shell.length < 3 || ringSignedArea(shell) === 0) continue;
+    const clipped = [shell];
+    for (let h = 1; h < poly.length; h++) {
+      const hole = clipRingToConvex(poly[h], window, orientation);
+      if (hole.length >= 3) clipped.push(hole);
+    }
+    out.push(clipped);
+  }
+  return out;
 }

@@ -6,6 +6,7 @@
  */
 import type Flatbush from 'flatbush';
 import { distanceToMultiPolygon, multiPolygonCoversPoint } from '../geometry/planar.js';
+import type { GridIndex } from './grid-index.js';
 import type { PointLayer, PolygonLayer } from './layers.js';
 import type { ParcelPieces } from './overlay.js';
 
@@ -33,31 +34,36 @@ function inStudyPart(i: number, x: number, y: number, pieces: ParcelPieces): boo
  * @param snapDistanceM points outside every parcel snap to the nearest parcel within this
  *   distance (m); 0 (the default, the paper's rule) disables snapping.
  */
-export function assignPointsToParcels(points: PointLayer, parcels: PolygonLayer, parcelIndex: Flatbush | null, pieces: ParcelPieces, snapDistanceM = 0): PointAssignment {
+export function assignPointsToParcels(points: PointLayer, parcels: PolygonLayer, parcelGrid: GridIndex | null, parcelIndex: Flatbush | null, pieces: ParcelPieces, snapDistanceM = 0): PointAssignment {
   const n = points.xs.length;
   const parcelOf = new Int32Array(n).fill(-1);
   let inParcels = 0, snapped = 0, outside = 0;
+  const items = parcelGrid?.items;
   for (let k = 0; k < n; k++) {
     const x = points.xs[k], y = points.ys[k];
     let found = -1;
-    if (parcelIndex) {
-      const hits = parcelIndex.search(x, y, x, y);
-      if (hits.length > 1) hits.sort((a, b) => a - b);
-      for (const i of hits) {
+    if (parcelGrid && items) {
+      // Candidates come in input order, so the first covering parcel owns the point.
+      const cell = parcelGrid.cellAt(x, y);
+      const end = cell < 0 ? 0 : parcelGrid.start[cell + 1];
+      for (let j = cell < 0 ? 0 : parcelGrid.start[cell]; j < end; j++) {
+        const i = items[j];
+        const bb = parcels.bboxes[i];
+        if (x < bb[0] || x > bb[2] || y < bb[1] || y > bb[3]) continue;
         if (multiPolygonCoversPoint(x, y, parcels.geoms[i])) {
           if (inStudyPart(i, x, y, pieces)) found = i;
           break; // the first covering parcel owns the point, in or out of the study area
         }
       }
-      if (found < 0 && snapDistanceM > 0) {
-        let best = Infinity;
-        for (const i of parcelIndex.neighbors(x, y, 16, snapDistanceM)) {
-          if (pieces.inStudyM2[i] <= 0) continue;
-          const d = distanceToMultiPolygon(x, y, parcels.geoms[i]);
-          if (d <= snapDistanceM && (d < best || (d === best && i < found))) { best = d; found = i; }
-        }
-        if (found >= 0) { snapped++; parcelOf[k] = found; continue; }
+    }
+    if (found < 0 && snapDistanceM > 0 && parcelIndex) {
+      let best = Infinity;
+      for (const i of parcelIndex.neighbors(x, y, 16, snapDistanceM)) {
+        if (pieces.inStudyM2[i] <= 0) continue;
+        const d = distanceToMultiPolygon(x, y, parcels.geoms[i]);
+        if (d <= snapDistanceM && (d < best || (d === best && i < found))) { best = d; found = i; }
       }
+      if (found >= 0) { snapped++; parcelOf[k] = found; continue; }
     }
     if (found >= 0) { inParcels++; parcelOf[k] = found; } else outside++;
   }
@@ -66,14 +72,19 @@ export function assignPointsToParcels(points: PointLayer, parcels: PolygonLayer,
 
 /** Number of points at exactly the same position as an earlier point. */
 export function countDuplicatePositions(points: PointLayer): number {
-  const seen = new Map<number, number[]>();
+  // x → index of the first point with that x; exact x collisions are rare except for true
+  // duplicates, so the string set of the second map stays small.
+  const firstByX = new Map<number, number>();
+  const others = new Set<string>();
   let dup = 0;
   for (let k = 0; k < points.xs.length; k++) {
     const x = points.xs[k], y = points.ys[k];
-    const ys = seen.get(x);
-    if (!ys) { seen.set(x, [y]); continue; }
-    if (ys.includes(y)) dup++;
-    else ys.push(y);
+    const first = firstByX.get(x);
+    if (first === undefined) { firstByX.set(x, k); continue; }
+    if (points.ys[first] === y) { dup++; continue; }
+    const key = `${x},${y}`;
+    if (others.has(key)) dup++;
+    else others.add(key);
   }
   return dup;
 }
