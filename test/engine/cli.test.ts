@@ -1,0 +1,84 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = join(root, 'bin/carbon-balance.js');
+const built = existsSync(join(root, 'dist/cli/main.js'));
+const tiny = join(root, 'test/fixtures/run/tiny-city/config.json');
+
+describe('carbon-balance CLI (the built bin, as a user runs it)', { skip: !built && 'dist/ not built: run npm run build first' }, () => {
+  test('--help documents the commands and exits 0', () => {
+    const out = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    for (const word of ['run <config.json>', '--out', 'parcels.geojson', 'grid.geojson', 'units.geojson', 'report.json', 'validate', 'demo']) assert.ok(out.includes(word), word);
+  });
+
+  test('run writes the four outputs; paths in the config resolve relative to it', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cbm-cli-'));
+    try {
+      const res = spawnSync(process.execPath, [bin, 'run', tiny, '--out', out], { encoding: 'utf8', cwd: tmpdir() });
+      assert.equal(res.status, 0, res.stderr);
+      assert.match(res.stderr, /overlay/); // progress on stderr
+      for (const f of ['parcels.geojson', 'grid.geojson', 'units.geojson', 'report.json']) assert.ok(existsSync(join(out, f)), f);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      assert.equal(report.format, 'carbon-balance-report');
+      assert.equal(report.totals.grossT, 2010); // worked out by hand in the fixture's README
+      const units = JSON.parse(readFileSync(join(out, 'units.geojson'), 'utf8'));
+      assert.equal(units.features.length, 2);
+      const grid = JSON.parse(readFileSync(join(out, 'grid.geojson'), 'utf8'));
+      assert.equal(grid.features.length, 8);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('an invalid config exits 1 and lists every issue with its JSON path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cbm-cli-'));
+    try {
+      const bad = join(dir, 'bad.json');
+      writeFileSync(bad, JSON.stringify({ name: 'x', layers: { parcels: { codeField: 'c' } }, gridCellSizeM: 0 }));
+      const res = spawnSync(process.execPath, [bin, 'run', bad, '--out', join(dir, 'o')], { encoding: 'utf8' });
+      assert.equal(res.status, 1);
+      assert.match(res.stderr, /\$\.layers\.parcels/);
+      assert.match(res.stderr, /\$\.gridCellSizeM/);
+      assert.match(res.stderr, /\$\.inventory/);
+      assert.ok(!existsSync(join(dir, 'o')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a missing layer file is a clear error naming the layer and path, exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cbm-cli-'));
+    try {
+      const config = JSON.parse(readFileSync(tiny, 'utf8'));
+      config.layers.parcels.path = 'nowhere.geojson';
+      writeFileSync(join(dir, 'c.json'), JSON.stringify(config));
+      const res = spawnSync(process.execPath, [bin, 'run', join(dir, 'c.json')], { encoding: 'utf8', cwd: dir });
+      assert.equal(res.status, 1);
+      assert.match(res.stderr, /parcels: cannot read .*nowhere\.geojson/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('demo writes a generated city that run accepts unchanged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cbm-demo-'));
+    try {
+      const gen = spawnSync(process.execPath, [bin, 'demo', '--out', dir, '--parcels', '800', '--pois', '2000'], { encoding: 'utf8' });
+      assert.equal(gen.status, 0, gen.stderr);
+      const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+      assert.match(config.name, /generated/i);
+      const res = spawnSync(process.execPath, [bin, 'run', join(dir, 'config.json'), '--out', join(dir, 'out'), '--quiet'], { encoding: 'utf8' });
+      assert.equal(res.status, 0, res.stderr);
+      const report = JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8'));
+      assert.equal(Math.round(report.totals.grossT / 100) / 100, 24027.97);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

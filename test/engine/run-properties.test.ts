@@ -1,0 +1,73 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateDemoCity } from '../../src/engine/demo-city/index.js';
+import { runSync } from '../../src/engine/run.js';
+import type { CityConfig } from '../../src/engine/config/types.js';
+import type { RunResult } from '../../src/engine/run-types.js';
+
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Every tonne accounted for, three ways: pools, units and grid cells. */
+function checkConservation(result: RunResult, label: string): void {
+  const r = result.report;
+  for (const c of r.conservation) {
+    assert.ok(rel(c.allocatedT + c.unallocatedT, c.totalT) < 1e-9, `${label} ${c.pool}: ${c.allocatedT} + ${c.unallocatedT} ≠ ${c.totalT}`);
+  }
+  const allocatedNet = sum(r.conservation.map((c) => c.allocatedT));
+  const unitNet = sum(r.units.map((u) => u.netT));
+  const gridNet = sum(result.grid.features.map((f) => f.properties!.netT as number));
+  const parcelNet = sum(result.parcels.features.map((f) => f.properties!.netT as number));
+  const scale = r.totals.grossT;
+  assert.ok(Math.abs(unitNet - allocatedNet) / scale < 1e-9, `${label} units ${unitNet} vs allocated ${allocatedNet}`);
+  assert.ok(Math.abs(gridNet - allocatedNet) / scale < 1e-9, `${label} grid ${gridNet} vs allocated ${allocatedNet}`);
+  // Parcels hold everything but what went on the network.
+  const network = sum(r.conservation.filter((c) => c.target === 'network').map((c) => c.allocatedT));
+  assert.ok(Math.abs(parcelNet + network - allocatedNet) / scale < 1e-9, `${label} parcels ${parcelNet} + network ${network} vs ${allocatedNet}`);
+  assert.ok(Math.abs(r.totals.netT - r.totals.unallocatedT - allocatedNet) / scale < 1e-9, `${label} totals`);
+}
+
+describe('property: conservation on random generated cities', () => {
+  for (const seed of [1, 7, 42, 2024, 99991]) {
+    test(`seed ${seed}: every pool, unit and cell adds up to 1e-9 relative`, () => {
+      const parcels = 600 + (seed % 5) * 300;
+      const city = generateDemoCity({ seed, parcels, units: 12 + (seed % 7), pois: parcels * 3, populationPoints: parcels, missingGdp: seed % 3 });
+      // Vary the settings a planner can touch: grid size, β, snapping, network vs parcels.
+      const config: CityConfig = {
+        ...city.config,
+        gridCellSizeM: [250, 500, 1000, 700][seed % 4],
+        allocation: { beta: (seed % 4) * 0.5, poiSnapDistanceM: seed % 2 ? 30 : 0, transportPool: seed % 3 === 0 ? 'network' : 'auto' },
+      };
+      const result = runSync(config, city.layers);
+      checkConservation(result, `seed ${seed}`);
+      assert.equal(result.report.units.length, result.units.features.length);
+    });
+  }
+});
+
+describe('the paper\'s Table 3 through the whole run (demo city, totals in 10⁴ t)', () => {
+  const city = generateDemoCity({ seed: 3, parcels: 3000, units: 40, pois: 9000, populationPoints: 3000 });
+  const result = runSync(city.config, city.layers);
+  const r = result.report;
+  const t4 = (t: number) => Math.round(t / 100) / 100; // tonnes → 10⁴ t, 2 decimals
+
+  test('gross 24,027.97, net 23,776.11, sinks 251.86 (×10⁴ t), CCR 1.048 %', () => {
+    assert.equal(t4(r.totals.grossT), 24027.97);
+    assert.equal(t4(r.totals.netT), 23776.11);
+    assert.equal(t4(r.totals.sinkT), 251.86);
+    assert.equal(Math.round(r.totals.ccr! * 1e5) / 1e3, 1.048);
+  });
+
+  test('sector shares of net: industry 81.32 %, buildings 12.12 % (the paper prints 12.13), transport 5.98 %', () => {
+    const share = (id: string) => Math.round(r.sectors.find((s) => s.id === id)!.shareOfNet! * 100) / 100;
+    assert.equal(share('industry'), 81.32);
+    // 2,882.76 / 23,776.11 = 12.1246 %: the paper's 12.13 adds up its rounded land-type shares.
+    assert.equal(share('buildings'), 12.12);
+    assert.equal(share('transport'), 5.98);
+  });
+
+  test('all of it reaches parcels, units and cells', () => {
+    assert.equal(r.totals.unallocatedT, 0);
+    checkConservation(result, 'table 3');
+  });
+});
