@@ -5,6 +5,7 @@ import proj4 from 'proj4';
 import { booleanPointInPolygon } from '@turf/turf';
 import { generateDemoCity } from '../../src/engine/demo-city/index.js';
 import type { DemoCityOptions } from '../../src/engine/demo-city/index.js';
+import { runSync } from '../../src/engine/run.js';
 import { EngineError, SPACE_TYPES } from '../../src/engine/types.js';
 import type { Feature, FeatureCollection } from '../../src/engine/types.js';
 
@@ -357,5 +358,20 @@ describe('generateDemoCity', () => {
     assert.equal(code(() => generateDemoCity({ parcels: 800, units: 101 })), 'invalid-option');
     assert.equal(code(() => generateDemoCity({ parcels: 1000, pois: -1 })), 'invalid-option');
     assert.equal(code(() => generateDemoCity({ seed: Number.NaN })), 'invalid-option');
+  });
+});
+
+describe('the demo city through the whole method', () => {
+  test('runs end to end: paper totals, every unit zoned, only the planted code unmapped', () => {
+    const small = generateDemoCity({ parcels: 1000, units: 25, pois: 3000, populationPoints: 1000 });
+    const { report } = runSync(small.config, small.layers);
+    assert.equal(report.workingCrs.code, 'EPSG:4549');
+    // METHOD.md §6: gross 24,027.97 × 10^4 t, sinks 251.86 × 10^4 t, CCR 1.048 %.
+    assert.ok(Math.abs(report.totals.grossT - 240_279_700) < 1);
+    assert.ok(Math.abs(report.totals.sinkT - 2_518_600) < 1);
+    assert.equal(report.totals.unallocatedT, 0);
+    assert.equal(report.zones.unzoned, 0);
+    assert.deepEqual(report.landUse.unmapped.map((u) => u.code), ['9999']);
+    assert.ok(!report.issues.some((i) => i.severity === 'error'));
   });
 });

@@ -117,12 +117,15 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCity {
   layRoadLand(cells, edges, salt);
   const rail = planRail(frame, cells, plan);
   layPorts(cells, salt);
-  ensureEveryCode(cells, salt);
-  const runs = mergeCells(cells, nParcels, salt);
+  const layout = planUnits(frame, seed, nUnits);
+  const cellUnit = locateCells(frame, cells, layout);
+  const protect = ensureEmittingLand(cells, cellUnit, nUnits, salt);
+  ensureEveryCode(cells, salt, protect);
+  const runs = mergeCells(cells, nParcels, salt, protect);
 
   const placeNames = makeDistinctPlaceNames(createRng(seed, 8), 600);
   const parcels = parcelFeatures(frame, runs, seed);
-  const { units, gdpRows } = unitFeatures(frame, cells, { seed, nUnits, hostile, missingGdp });
+  const { units, gdpRows } = unitFeatures(frame, cells, layout, cellUnit, { seed, nUnits, hostile, missingGdp });
   const roads = buildRoads(frame, cells, edges, { segments: nRoads, salt, placeNames });
   const railFeatures = buildRailFeatures(frame, rail);
   const pois = buildPois(frame, runs, { count: nPois, rng: createRng(seed, 9), placeNames, pieces: roads.pieces, stations: rail.stations });
@@ -169,7 +172,7 @@ function layPorts(cells: Cells, salt: number): void {
 }
 
 /** Give every code at least one cell (small cities may miss the rare ones), taken from the commonest. */
-function ensureEveryCode(cells: Cells, salt: number): void {
+function ensureEveryCode(cells: Cells, salt: number, protect: Uint8Array): void {
   const count = new Int32Array(DEMO_LAND_USE_CODES.length);
   for (let c = 0; c < cells.n; c++) count[cells.code[c]]++;
   const start = Math.floor(hashUnit(1, 2, 22, salt) * cells.n);
@@ -179,7 +182,7 @@ function ensureEveryCode(cells: Cells, salt: number): void {
     for (let q = 1; q < count.length; q++) if (count[q] > count[common]) common = q;
     for (let s = 0; s < cells.n; s++) {
       const c = (start + s * 7919) % cells.n;
-      if (cells.code[c] !== common) continue;
+      if (cells.code[c] !== common || protect[c]) continue;
       cells.code[c] = k;
       count[common]--;
       count[k]++;
@@ -194,9 +197,9 @@ const BIG = new Set(['0101', '0103', '0201', '0202', '0301', '0401', '1101', '11
 /**
  * Merge horizontally adjacent cells into `nParcels` parcels. Same-code neighbours merge first
  * (rural land more readily), runs are capped at 4 cells, and a merge never removes a code's
- * last parcel, so every code survives.
+ * last parcel nor a protected cell's code, so every code survives.
  */
-function mergeCells(cells: Cells, nParcels: number, salt: number): ParcelRuns {
+function mergeCells(cells: Cells, nParcels: number, salt: number, protect: Uint8Array): ParcelRuns {
   const { nx, ny, code } = cells;
   const need = nx * ny - nParcels;
   const right = new Uint8Array(cells.n);
@@ -235,7 +238,7 @@ function mergeCells(cells: Cells, nParcels: number, salt: number): ParcelRuns {
       if (e - s + 1 > cap) continue;
       const a = code[s];
       const b = code[c + 1];
-      if (a !== b && parcelsOfCode[b] <= 1) continue;
+      if (a !== b && (parcelsOfCode[b] <= 1 || protect[c + 1])) continue;
       right[c] = 1;
       parcelsOfCode[b]--;
       merged++;
@@ -367,8 +370,6 @@ const GDP_WEIGHT: Readonly<Record<string, number>> = {
   '1001': 1, '1004': 1, '1003': 0.5, '0702': 0.5, '09': 0.5, '0810': 0.3, '1202': 0.3, '1206': 0.2,
 };
 
-interface UnitOptions { seed: number; nUnits: number; hostile: boolean; missingGdp: number }
-
 function pointInRing(u: number, v: number, ru: Float64Array, rv: Float64Array): boolean {
   let inside = false;
   for (let a = 0, b = ru.length - 1; a < ru.length; b = a++) {
@@ -377,11 +378,17 @@ function pointInRing(u: number, v: number, ru: Float64Array, rv: Float64Array): 
   return inside;
 }
 
-/** Unit features (coarse lattice, some neighbours merged to hit the count) and the GDP table. */
-function unitFeatures(frame: Frame, cells: Cells, opts: UnitOptions): { units: Feature[]; gdpRows: EconomyRow[] } {
+/** The units' layout: coarse cells, some horizontal neighbours merged to hit the count. */
+interface UnitLayout {
+  /** Unit index of each coarse cell. */
+  unitOf: Int32Array;
+  /** Each unit as a run of coarse cells: [i0, i1, j]. */
+  runs: Array<[number, number, number]>;
+}
+
+function planUnits(frame: Frame, seed: number, nUnits: number): UnitLayout {
   const { mx, my } = frame;
-  const { nUnits } = opts;
-  const rng = createRng(opts.seed, 6);
+  const rng = createRng(seed, 6);
   const merges = mx * my - nUnits;
   const pairs: number[] = [];
   for (let j = 0; j < my; j++) for (let i = 0; i + 1 < mx; i++) pairs.push(i + j * mx);
@@ -401,21 +408,23 @@ function unitFeatures(frame: Frame, cells: Cells, opts: UnitOptions): { units: F
     done++;
   }
   if (done < merges) throw new Error(`demo city: could merge only ${done} of ${merges} units`);
-
   // Units in row-major order; each coarse cell knows its unit.
   const unitOf = new Int32Array(mx * my);
-  const unitRuns: Array<[number, number, number]> = [];
+  const runs: Array<[number, number, number]> = [];
   for (let j = 0; j < my; j++) {
     for (let i = 0; i < mx; i++) {
       const c = i + j * mx;
-      if (i > 0 && mergedRight[c - 1]) { unitOf[c] = unitRuns.length - 1; continue; }
-      unitOf[c] = unitRuns.length;
-      unitRuns.push([i, mergedRight[c] ? i + 1 : i, j]);
+      if (i > 0 && mergedRight[c - 1]) { unitOf[c] = runs.length - 1; continue; }
+      unitOf[c] = runs.length;
+      runs.push([i, mergedRight[c] ? i + 1 : i, j]);
     }
   }
-  const rings = unitRuns.map(([a, b, j]) => runRing(frame.coarseId, frame.coarseH, frame.coarseV, a, b, j));
+  return { unitOf, runs };
+}
 
-  // Which unit each fine cell's centre falls in (coarse cells tested in abstract coordinates).
+/** The unit each fine cell's centre falls in (coarse cells tested in abstract coordinates). */
+function locateCells(frame: Frame, cells: Cells, layout: UnitLayout): Int32Array {
+  const { mx, my } = frame;
   const coarseRings = new Array<[Float64Array, Float64Array]>(mx * my);
   for (let j = 0; j < my; j++) {
     for (let i = 0; i < mx; i++) {
@@ -423,10 +432,7 @@ function unitFeatures(frame: Frame, cells: Cells, opts: UnitOptions): { units: F
       coarseRings[i + j * mx] = [Float64Array.from(ids, (id) => frame.u[id]), Float64Array.from(ids, (id) => frame.v[id])];
     }
   }
-  const gdpRaw = new Float64Array(nUnits);
-  const areaU = new Float64Array(nUnits);
-  const urbanU = new Float64Array(nUnits);
-  const weight = DEMO_LAND_USE_CODES.map((c) => GDP_WEIGHT[c.code] ?? 0.1);
+  const out = new Int32Array(cells.n);
   for (let c = 0; c < cells.n; c++) {
     const uu = cells.cu[c];
     const vv = cells.cv[c];
@@ -442,7 +448,51 @@ function unitFeatures(frame: Frame, cells: Cells, opts: UnitOptions): { units: F
         if (pointInRing(uu, vv, ru, rv)) { hit = i + j * mx; break search; }
       }
     }
-    const unit = unitOf[hit];
+    out[c] = layout.unitOf[hit];
+  }
+  return out;
+}
+
+/** Codes whose tonnes are spread by area (METHOD.md §2), so a parcel of them always emits. */
+const EMITS_BY_AREA = new Set(['0101', '0103', '0201', '0202', '0601', '0809', '1202'].map((c) => LU[c]));
+
+/**
+ * A unit wholly in the lake or the hills would have no emissions, hence no indices and no zone
+ * (METHOD.md §4). Real lake townships have fish farms and island villages: give each such unit
+ * one cell of facility agriculture (aquaculture) and keep that cell from being merged away.
+ */
+function ensureEmittingLand(cells: Cells, cellUnit: Int32Array, nUnits: number, salt: number): Uint8Array {
+  const protect = new Uint8Array(cells.n);
+  const emits = new Uint8Array(nUnits);
+  const pickCell = new Int32Array(nUnits).fill(-1);
+  const pickKey = new Float64Array(nUnits).fill(2);
+  for (let c = 0; c < cells.n; c++) {
+    const u = cellUnit[c];
+    if (EMITS_BY_AREA.has(cells.code[c])) emits[u] = 1;
+    const h = hashUnit(c, 0, 24, salt);
+    if (h < pickKey[u]) { pickKey[u] = h; pickCell[u] = c; }
+  }
+  for (let u = 0; u < nUnits; u++) {
+    if (emits[u] || pickCell[u] < 0) continue;
+    cells.code[pickCell[u]] = LU['1202'];
+    protect[pickCell[u]] = 1;
+  }
+  return protect;
+}
+
+interface UnitOptions { seed: number; nUnits: number; hostile: boolean; missingGdp: number }
+
+/** Unit features and the GDP table. */
+function unitFeatures(frame: Frame, cells: Cells, layout: UnitLayout, cellUnit: Int32Array, opts: UnitOptions): { units: Feature[]; gdpRows: EconomyRow[] } {
+  const { nUnits } = opts;
+  const rng = createRng(opts.seed, 11);
+  const rings = layout.runs.map(([a, b, j]) => runRing(frame.coarseId, frame.coarseH, frame.coarseV, a, b, j));
+  const gdpRaw = new Float64Array(nUnits);
+  const areaU = new Float64Array(nUnits);
+  const urbanU = new Float64Array(nUnits);
+  const weight = DEMO_LAND_USE_CODES.map((c) => GDP_WEIGHT[c.code] ?? 0.1);
+  for (let c = 0; c < cells.n; c++) {
+    const unit = cellUnit[c];
     const a = cells.area[c];
     areaU[unit] += a;
     urbanU[unit] += a * cells.intensity[c];
