@@ -235,6 +235,7 @@ describe('generateDemoCity', () => {
       assert.ok(poiFc.features.some((f) => f.properties!.typecode === tc), `transport type ${tc}`);
     }
 
+    let inWater = 0;
     let factories = 0;
     let inIndustrial = 0;
     let outside = 0;
@@ -242,6 +243,7 @@ describe('generateDemoCity', () => {
       const p = (f.geometry as { coordinates: number[] }).coordinates;
       const k = holder(p);
       if (k < 0) { outside++; continue; }
+      if (['1101', '1102'].includes(codeOf(k))) inWater++;
       if (f.properties!.typecode === '170300') {
         factories++;
         if (['0601', '0809', '0602'].includes(codeOf(k))) inIndustrial++;
@@ -249,12 +251,24 @@ describe('generateDemoCity', () => {
     }
     // 85 % + 6 % + 3 % of factories go to industrial, utility and mining land by design.
     assert.ok(inIndustrial / factories > 0.85, `${inIndustrial} of ${factories} factories on industrial land`);
+    assert.ok(inWater > 0, 'some POIs stand in water');
     // 0.2 % of 5000 = 10 POIs pushed past the outline.
     assert.ok(outside >= 10 && outside < 30, `${outside} POIs outside every parcel`);
 
     // Deliberate edge cases: POIs on parcel corners, stacked duplicates.
     const vertices = new Set(parcels.features.flatMap((f) => ringOf(f).map(key)));
     assert.ok(poiFc.features.some((f) => vertices.has(key((f.geometry as { coordinates: number[] }).coordinates))), 'a POI on a parcel corner');
+    // On an edge: twice the POI equals the sum of an edge's ends, in whole units of 1e-7°.
+    const e7 = (x: number): number => Math.round(x * 1e7);
+    const midpoints = new Set<string>();
+    for (const f of parcels.features) {
+      const r = ringOf(f);
+      for (let k = 0; k + 1 < r.length; k++) midpoints.add(`${e7(r[k][0]) + e7(r[k + 1][0])},${e7(r[k][1]) + e7(r[k + 1][1])}`);
+    }
+    assert.ok(poiFc.features.some((f) => {
+      const p = (f.geometry as { coordinates: number[] }).coordinates;
+      return !vertices.has(key(p)) && midpoints.has(`${2 * e7(p[0])},${2 * e7(p[1])}`);
+    }), 'a POI on a parcel edge');
     const seen = new Map<string, number>();
     for (const f of poiFc.features) {
       const k = key((f.geometry as { coordinates: number[] }).coordinates);
