@@ -13,7 +13,7 @@ export function readJson(path: string, what: string): unknown {
 
 async function readLayer(source: LayerSource | undefined, baseDir: string, role: string): Promise<FeatureCollection | undefined> {
   if (!source) return undefined;
-  if (source.format && source.format !== 'geojson') throw new EngineError('format-unsupported', `${role}: format ${JSON.stringify(source.format)} is not supported yet (use geojson)`);
+  if (source.format && source.format !== 'geojson' && source.format !== 'auto') throw new EngineError('format-unsupported', `${role}: format ${JSON.stringify(source.format)} is not supported yet (use geojson)`);
   let data: unknown;
   if (source.path) {
     const p = isAbsolute(source.path) ? source.path : resolve(baseDir, source.path);

@@ -30,8 +30,8 @@ describe('resolveConfig', () => {
     assert.deepEqual(r.sinkRates, {});
     assert.deepEqual(r.layers.pois, []);
     assert.deepEqual(r.layers.roads, []);
-    assert.deepEqual(r.layers.parcels, { path: 'p.geojson', codeField: 'DLBM', format: 'geojson', coordinateOffset: 'none' });
-    assert.deepEqual(r.layers.units, { path: 'u.geojson', format: 'geojson', coordinateOffset: 'none' });
+    assert.deepEqual(r.layers.parcels, { path: 'p.geojson', codeField: 'DLBM', format: 'auto', coordinateOffset: 'none' });
+    assert.deepEqual(r.layers.units, { path: 'u.geojson', format: 'auto', coordinateOffset: 'none' });
     assert.equal(r.economy, undefined);
     assert.equal(r.layers.population, undefined);
   });
@@ -51,7 +51,7 @@ describe('resolveConfig', () => {
     };
     const r = resolveConfig(c);
     assert.deepEqual(r.layers.units, { generate: 'grid', cellSizeM: 2000 });
-    assert.deepEqual(r.layers.pois[0], { path: 'poi', category: 'transport', format: 'geojson', coordinateOffset: 'gcj02' });
+    assert.deepEqual(r.layers.pois[0], { path: 'poi', category: 'transport', format: 'auto', coordinateOffset: 'gcj02' });
     assert.deepEqual(r.layers.roads.map((x) => [x.classField, x.mode]), [['highway', 'road'], ['railway', 'rail']]);
     // weightField set, weightBy absent → 'field'.
     assert.equal(r.layers.population?.weightBy, 'field');

@@ -286,7 +286,15 @@ const ROAD_WEIGHT_SOURCE =
 const layerSourceProps = {
   path: str({ description: 'File path of the layer, resolved relative to the config file.', minLength: 1, examples: ['data/parcels.geojson'] }),
   url: str({ description: 'URL of the layer, resolved relative to the config URL in a browser.', minLength: 1 }),
-  format: enm(['geojson'], { description: 'File format; GeoJSON is the only one for now.', default: 'geojson' }),
+  format: enm(['auto', 'geojson', 'shapefile', 'csv', 'flatgeobuf', 'geopackage'], {
+    description: 'File format: `auto` detects it from the file name and content (`.geojson`/`.json`, zipped Shapefile `.zip`/`.shp`, `.csv`/`.tsv`, `.fgb`, `.gpkg`).',
+    default: 'auto',
+  }),
+  encoding: str({ description: 'Text encoding of attribute values (`utf-8`, `gbk`, `gb18030`, …); default: read from a Shapefile .cpg or DBF language driver, else detected.', minLength: 1, examples: ['gbk'] }),
+  layerName: str({ description: 'Layer (table) of a GeoPackage to read; default: its only or first feature table.', minLength: 1 }),
+  xField: str({ description: 'CSV/TSV column holding x (or longitude).', minLength: 1, examples: ['lon', 'x', '经度'] }),
+  yField: str({ description: 'CSV/TSV column holding y (or latitude).', minLength: 1, examples: ['lat', 'y', '纬度'] }),
+  delimiter: str({ description: 'CSV delimiter; default: detected among comma, tab, semicolon and pipe.', minLength: 1 }),
   crs: str({
     description: "CRS of the layer's coordinates.",
     format: 'crs',

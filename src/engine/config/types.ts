@@ -17,8 +17,18 @@ export interface LayerSource {
   path?: string;
   /** URL, resolved relative to the config's URL in a browser. */
   url?: string;
-  /** File format; `geojson` is the default and, for now, the only one. */
-  format?: 'geojson';
+  /** File format; `auto` (default) detects it from the file name and content. */
+  format?: 'auto' | 'geojson' | 'shapefile' | 'csv' | 'flatgeobuf' | 'geopackage';
+  /** Text encoding of attribute values (`utf-8`, `gbk`, …); default: from .cpg / DBF, else detected. */
+  encoding?: string;
+  /** GeoPackage layer (table) to read; default: the only or first feature table. */
+  layerName?: string;
+  /** CSV/TSV: the column of x (longitude). */
+  xField?: string;
+  /** CSV/TSV: the column of y (latitude). */
+  yField?: string;
+  /** CSV/TSV delimiter; default detected. */
+  delimiter?: string;
   /**
    * CRS of the coordinates (`EPSG:4326`, `EPSG:4549`, `urn:ogc:def:crs:OGC:1.3:CRS84`, …).
    * Default: the file's legacy `crs` member if it has one, else EPSG:4326 (RFC 7946).
