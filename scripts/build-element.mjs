@@ -79,6 +79,19 @@ export function createEngineWorker() {
       }));
     },
   };
+  // ol-ext's layer switcher imports the Heatmap and VectorTile layer classes only for
+  // `instanceof` tests; the element uses neither, and they pull in ol's whole WebGL and vector-
+  // tile stacks (about 300 KB minified). Within ol-ext they become empty classes, so those
+  // tests are simply false.
+  const trimOlExtPlugin = {
+    name: 'trim-ol-ext-layer-imports',
+    setup(b) {
+      b.onResolve({ filter: /^ol\/layer\/(Heatmap|VectorTile)\.js$/ }, (args) =>
+        args.importer.includes(`${'node_modules'}/ol-ext/`) ? { path: args.path, namespace: 'cbm-unused-layer' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'cbm-unused-layer' }, () => ({ loader: 'js', contents: 'export default class UnusedLayer {}' }));
+    },
+  };
   const outfile = join(root, 'dist/carbon-balance-map.js');
   mkdirSync(dirname(outfile), { recursive: true });
   await build({
@@ -92,7 +105,7 @@ export function createEngineWorker() {
     legalComments: 'eof',
     outfile,
     tsconfig: join(root, 'tsconfig.widgets.json'),
-    plugins: [inlineWorkerPlugin],
+    plugins: [inlineWorkerPlugin, trimOlExtPlugin],
     logLevel: 'warning',
   });
   const size = statSync(outfile).size;

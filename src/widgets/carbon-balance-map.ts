@@ -38,7 +38,7 @@ import type {
 } from '../engine/index.js';
 import { EngineController } from './controllers/engine-controller.js';
 import type { EngineFailure, EngineRunResult } from './controllers/engine-controller.js';
-import type { LayerSummary, ValueRow } from './worker/protocol.js';
+import type { FlatParcelGeometry, LayerSummary, ValueRow } from './worker/protocol.js';
 import { sourceName } from './worker/source-name.js';
 import { cbmEvent } from './events.js';
 import { VIEW_IDS, normaliseLang, strings, formatCount } from './i18n.js';
@@ -47,7 +47,7 @@ import { PALETTE_ENTRIES, probeStyles, readPalette, colourText } from './layers/
 import type { Palette } from './layers/palette.js';
 import { buildTheme, layerOfView } from './layers/thematic.js';
 import type { Rgba, Theme, ViewLayer } from './layers/thematic.js';
-import { buildParcelFeatures, updateParcelProperties } from './layers/parcel-features.js';
+import { buildParcelFeatures, flatParcelsToGeoJSON, updateParcelProperties } from './layers/parcel-features.js';
 import { renderPopupContent, zoneText } from './panels/popup.js';
 import { renderBindingPanel } from './panels/binding-panel.js';
 import type { BindingContext } from './panels/binding-panel.js';
@@ -191,10 +191,12 @@ export class CarbonBalanceMap extends LitElement {
   @state() private _valueRows = new Map<string, ValueRow[] | 'loading'>();
 
   private readonly _engine = new EngineController(this, {
+    onRunStart: (runId) => this.dispatchEvent(cbmEvent('cbm-run-start', { runId })),
     onProgress: (runId, stage, fraction) => this.dispatchEvent(cbmEvent('cbm-run-progress', { runId, stage, fraction })),
   });
 
   private _map: OlMap | null = null;
+  private _parcelsLayer: VectorImageLayer | null = null;
   private readonly _sources = {
     parcels: new VectorSource({ wrapX: false }),
     grid: new VectorSource({ wrapX: false }),
@@ -202,6 +204,10 @@ export class CarbonBalanceMap extends LitElement {
     selection: new VectorSource({ wrapX: false }),
   };
   private _parcelFeatures: Feature[] = [];
+  /** The geometry the parcel features were built from (null while none are built). */
+  private _parcelsBuiltFrom: FlatParcelGeometry | null = null;
+  private _parcelBuildToken = 0;
+  private _parcelsReady: Promise<void> = Promise.resolve();
   private readonly _viewLayers = new Map<ViewId, BaseLayer>();
   private _outlineLayer: VectorLayer | null = null;
   private _basemapLayer: TileLayer | null = null;
@@ -225,13 +231,12 @@ export class CarbonBalanceMap extends LitElement {
     const r = this._result;
     if (!r) return null;
     let parcels: FeatureCollection | null = null;
-    const features = this._parcelFeatures;
     return {
       units: r.units,
       grid: r.grid,
       report: r.report,
       get parcels(): FeatureCollection {
-        parcels ??= geojson.writeFeaturesObject(features) as unknown as FeatureCollection;
+        parcels ??= flatParcelsToGeoJSON(r.parcelGeometry, r.parcelProperties);
         return parcels;
       },
     };
@@ -280,9 +285,8 @@ export class CarbonBalanceMap extends LitElement {
 
   /** Stop the running run (the last complete result stays on the map). */
   cancel(): void {
-    const runId = this._engine.state === 'running' ? this._engine.completedRuns + 1 : 0;
-    this._engine.cancel();
-    if (runId) this.dispatchEvent(cbmEvent('cbm-run-cancel', { runId }));
+    const runId = this._engine.cancel();
+    if (runId !== null) this.dispatchEvent(cbmEvent('cbm-run-cancel', { runId }));
   }
 
   /** Centre the map on a unit and select it. Returns false when no unit has this id. */
@@ -296,7 +300,8 @@ export class CarbonBalanceMap extends LitElement {
   }
 
   /** Resolves when the map has finished rendering (OpenLayers `rendercomplete`). */
-  whenRendered(): Promise<void> {
+  async whenRendered(): Promise<void> {
+    if (this.view === 'parcels') await this._parcelsReady;
     return new Promise((resolve) => {
       if (!this._map) {
         resolve();
@@ -451,8 +456,6 @@ export class CarbonBalanceMap extends LitElement {
       return;
     }
     this._failure = null;
-    const runId = this._engine.completedRuns + 1;
-    this.dispatchEvent(cbmEvent('cbm-run-start', { runId }));
     let result: EngineRunResult | null;
     try {
       result = await this._engine.run(config);
@@ -491,6 +494,8 @@ export class CarbonBalanceMap extends LitElement {
     this._sources.parcels.clear(true);
     this._sources.selection.clear(true);
     this._parcelFeatures = [];
+    this._parcelsBuiltFrom = null;
+    this._parcelBuildToken++;
     this._selected = null;
     this._popup?.setPosition(undefined);
   }
@@ -498,14 +503,17 @@ export class CarbonBalanceMap extends LitElement {
   private _applyResult(result: EngineRunResult): void {
     const selectedId = this._selected ? this._selected.feature.getId() : null;
     const selectedLayer = this._selected?.layer;
+    // Marks for the browser's performance panel and the bench.
+    performance.mark('cbm:apply-start');
     this._sources.units.clear(true);
     this._sources.units.addFeatures(geojson.readFeatures(result.units) as Feature[]);
     this._sources.grid.clear(true);
     this._sources.grid.addFeatures(geojson.readFeatures(result.grid) as Feature[]);
-    if (result.parcelGeometryChanged || this._parcelFeatures.length !== result.parcelProperties.length) {
-      this._parcelFeatures = buildParcelFeatures(result.parcelGeometry, result.parcelProperties);
-      this._sources.parcels.clear(true);
-      this._sources.parcels.addFeatures(this._parcelFeatures);
+    performance.measure('cbm:units-grid', 'cbm:apply-start');
+    if (result.parcelGeometryChanged || this._parcelsBuiltFrom !== result.parcelGeometry) {
+      // Parcels are drawn only in the parcels view: build their features in slices, off the
+      // path to the first map, so a 10⁵-parcel city never blocks the page.
+      this._parcelsReady = this._buildParcels(result);
     } else {
       updateParcelProperties(this._parcelFeatures, result.parcelProperties as ParcelProperties[]);
       this._sources.parcels.changed();
@@ -517,13 +525,44 @@ export class CarbonBalanceMap extends LitElement {
       .map((u) => u.id);
     this._result = result;
     if (!this._fitted) this._fitToData();
+    performance.mark('cbm:restyle-start');
     this._restyle();
+    performance.measure('cbm:restyle', 'cbm:restyle-start');
+    performance.measure('cbm:apply-result', 'cbm:apply-start');
     // Keep the selection across a rerun, with the new values.
     if (selectedId !== null && selectedId !== undefined && selectedLayer) {
       const f = (selectedLayer === 'parcels' ? this._sources.parcels : this._sources[selectedLayer]).getFeatureById(selectedId) as Feature | null;
       if (f) this._select(selectedLayer, f, false);
       else this._clearSelection(false);
     }
+  }
+
+  /** Builds the parcel features in slices into a fresh source, then swaps it in. */
+  private async _buildParcels(result: EngineRunResult): Promise<void> {
+    const token = ++this._parcelBuildToken;
+    const geometry = result.parcelGeometry;
+    const props = result.parcelProperties;
+    const source = new VectorSource<Feature>({ wrapX: false });
+    const features: Feature[] = [];
+    const SLICE = 10_000;
+    performance.mark('cbm:parcels-start');
+    for (let i = 0; i < props.length; i += SLICE) {
+      // Yield to the page between slices (each is well under 100 ms at 10⁴ parcels).
+      await new Promise((r) => setTimeout(r, 0));
+      if (token !== this._parcelBuildToken) return;
+      const slice = buildParcelFeatures(geometry, props, i, Math.min(props.length, i + SLICE));
+      for (const f of slice) features.push(f);
+      source.addFeatures(slice);
+    }
+    if (token !== this._parcelBuildToken) return;
+    // A remap may have arrived while building: take its properties.
+    const latest = this._result;
+    if (latest && latest !== result && latest.parcelGeometry === geometry) updateParcelProperties(features, latest.parcelProperties);
+    this._parcelFeatures = features;
+    this._parcelsBuiltFrom = geometry;
+    this._sources.parcels = source;
+    this._parcelsLayer?.setSource(source);
+    performance.measure('cbm:parcels', 'cbm:parcels-start');
   }
 
   private _fitToData(): void {
@@ -552,7 +591,8 @@ export class CarbonBalanceMap extends LitElement {
       if (layer === 'parcels') {
         // VectorImage: draws to an image once per view change, so panning 10⁵ parcels stays
         // smooth; the image is redrawn when the interaction ends.
-        return new VectorImageLayer({ ...common, source: this._sources.parcels, style: styleFor('parcels'), imageRatio: 1.5 });
+        this._parcelsLayer = new VectorImageLayer({ ...common, source: this._sources.parcels, style: styleFor('parcels'), imageRatio: 1.5 });
+        return this._parcelsLayer;
       }
       return new VectorLayer({ ...common, source: this._sources[layer], style: styleFor(layer) });
     };

@@ -36,7 +36,7 @@ function unitPoints(el: CarbonBalanceMap): UnitPoint[] {
   for (const f of format.readFeatures(units)) {
     const g = f.getGeometry() as Polygon | MultiPolygon;
     const poly = g.getType() === 'MultiPolygon' ? (g as MultiPolygon).getPolygon(0) : (g as Polygon);
-    const coordinate = poly.getInteriorPoint().getCoordinates().slice(0, 2);
+    const coordinate = poly!.getInteriorPoint().getCoordinates().slice(0, 2);
     const px = el.map!.getPixelFromCoordinate(coordinate);
     if (!px || px[0] < 5 || px[1] < 5 || px[0] > size[0] - 5 || px[1] > size[1] - 5) continue;
     out.push({ id: String(f.get('id')), name: String(f.get('name')), zone: (f.get('zone') as string | null) ?? null, coordinate });
@@ -169,7 +169,7 @@ describe('<carbon-balance-map>', function () {
     expect(hostile, 'the demo city has a unit with markup in its name').to.not.equal(undefined);
     // Click it with the real mouse.
     const px = el.map!.getPixelFromCoordinate(hostile!.coordinate);
-    const rect = el.map!.getViewport().getBoundingClientRect();
+    const rect = el.map!.getViewport()!.getBoundingClientRect();
     const select = nextEvent(el, 'cbm-feature-select', 5000);
     await sendMouse({ type: 'click', position: [Math.round(rect.left + px[0]), Math.round(rect.top + px[1])] });
     const e = await select;
@@ -201,7 +201,7 @@ describe('<carbon-balance-map>', function () {
       });
       await el.whenRendered();
       const size = el.map!.getSize()!;
-      const viewport = el.map!.getViewport().getBoundingClientRect();
+      const viewport = el.map!.getViewport()!.getBoundingClientRect();
       expect(size[0]).to.equal(Math.round(viewport.width));
       expect(size[1]).to.equal(Math.round(viewport.height));
       // The city is fitted to the shown map, and drawn.

@@ -80,7 +80,7 @@ export function pixelAt(el: CarbonBalanceMap, x: number, y: number): [number, nu
   out.width = Math.round(size[0] * ratio);
   out.height = Math.round(size[1] * ratio);
   const ctx = out.getContext('2d', { willReadFrequently: true })!;
-  for (const canvas of map.getViewport().querySelectorAll('canvas')) {
+  for (const canvas of map.getViewport()!.querySelectorAll('canvas')) {
     if (canvas.width === 0) continue;
     const opacity = (canvas.parentElement as HTMLElement).style.opacity;
     ctx.globalAlpha = opacity === '' ? 1 : Number(opacity);

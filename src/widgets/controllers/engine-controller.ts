@@ -208,9 +208,12 @@ export class EngineController implements ReactiveController {
     return result;
   }
 
-  /** Stop the running run. The state becomes `cancelled`; the last complete result stays. */
-  cancel(): void {
-    if (this.state !== 'running') return;
+  /**
+   * Stop the running run. The state becomes `cancelled`; the last complete result stays.
+   * Returns the cancelled run's id, or null when nothing was running.
+   */
+  cancel(): number | null {
+    if (this.state !== 'running') return null;
     const runId = this.latestRun;
     this.latestRun = -1;
     this.worker?.postMessage({ type: 'cancel', requestId: runId } satisfies WorkerRequest);
@@ -231,6 +234,7 @@ export class EngineController implements ReactiveController {
         this.pending.clear();
       }
     }, HARD_CANCEL_MS);
+    return runId;
   }
 
   private async load(entry: LoadEntry): Promise<LoadResult> {

@@ -6,14 +6,17 @@
 import Feature from 'ol/Feature.js';
 import Polygon from 'ol/geom/Polygon.js';
 import MultiPolygon from 'ol/geom/MultiPolygon.js';
-import type { ParcelProperties } from '../../engine/index.js';
+import type { Feature as GeoJsonFeature, FeatureCollection, ParcelProperties } from '../../engine/index.js';
 import type { FlatParcelGeometry } from '../worker/protocol.js';
 
-/** Builds one feature per parcel; the feature's id is the parcel id. */
-export function buildParcelFeatures(geometry: FlatParcelGeometry, properties: readonly ParcelProperties[]): Feature[] {
+/**
+ * Builds one feature per parcel, for parcels `from` (inclusive) to `to` (exclusive); the
+ * feature's id is the parcel id. Called in slices so a large city never blocks the page.
+ */
+export function buildParcelFeatures(geometry: FlatParcelGeometry, properties: readonly ParcelProperties[], from = 0, to = properties.length): Feature[] {
   const { coords, ringEnds, polygonRings, featurePolygons } = geometry;
-  const out: Feature[] = new Array(properties.length);
-  for (let i = 0; i < properties.length; i++) {
+  const out: Feature[] = new Array(Math.max(0, to - from));
+  for (let i = from; i < to; i++) {
     const p0 = featurePolygons[i];
     const p1 = featurePolygons[i + 1];
     let geom: Polygon | MultiPolygon | undefined;
@@ -39,7 +42,7 @@ export function buildParcelFeatures(geometry: FlatParcelGeometry, properties: re
     const props = properties[i];
     f.setProperties(props as unknown as Record<string, unknown>, true);
     f.setId(props.id);
-    out[i] = f;
+    out[i - from] = f;
   }
   return out;
 }
@@ -48,4 +51,32 @@ export function buildParcelFeatures(geometry: FlatParcelGeometry, properties: re
 export function updateParcelProperties(features: readonly Feature[], properties: readonly ParcelProperties[]): void {
   const n = Math.min(features.length, properties.length);
   for (let i = 0; i < n; i++) features[i].setProperties(properties[i] as unknown as Record<string, unknown>, true);
+}
+
+const EARTH_RADIUS_M = 6378137;
+
+/** The parcels of a result as WGS84 GeoJSON, straight from the flat Web-Mercator arrays. */
+export function flatParcelsToGeoJSON(geometry: FlatParcelGeometry, properties: readonly ParcelProperties[]): FeatureCollection {
+  const { coords, ringEnds, polygonRings, featurePolygons } = geometry;
+  const lonLat = (i: number): number[] => [
+    Math.round(((coords[i] / EARTH_RADIUS_M) * 180) / Math.PI * 1e9) / 1e9,
+    Math.round(((2 * Math.atan(Math.exp(coords[i + 1] / EARTH_RADIUS_M)) - Math.PI / 2) * 180) / Math.PI * 1e9) / 1e9,
+  ];
+  const features: GeoJsonFeature[] = properties.map((props, i) => {
+    const polygons: number[][][][] = [];
+    for (let p = featurePolygons[i]; p < featurePolygons[i + 1]; p++) {
+      const rings: number[][][] = [];
+      for (let r = polygonRings[p]; r < polygonRings[p + 1]; r++) {
+        const start = r === 0 ? 0 : ringEnds[r - 1];
+        const ring: number[][] = [];
+        for (let c = start; c < ringEnds[r]; c += 2) ring.push(lonLat(c));
+        rings.push(ring);
+      }
+      polygons.push(rings);
+    }
+    const geom: GeoJsonFeature['geometry'] =
+      polygons.length === 0 ? null : polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
+    return { type: 'Feature', id: props.id, geometry: geom, properties: { ...props } };
+  });
+  return { type: 'FeatureCollection', features };
 }

@@ -403,6 +403,11 @@ export const elementStyles = css`
   input[type='number'] {
     width: 8em;
   }
+  /* The legend takes the lower-left corner; the scale bar goes lower-right. */
+  .ol-scale-line {
+    left: auto;
+    right: 8px;
+  }
   /* The ol-ext layer switcher sits top-right, under the zoom buttons' column. */
   .ol-layerswitcher {
     top: 0.5em;
