@@ -32,7 +32,6 @@ import type {
   FeatureCollection,
   Issue,
   LayerData,
-  ParcelProperties,
   RunReport,
   RunResult,
 } from '../engine/index.js';
@@ -45,9 +44,9 @@ import { VIEW_IDS, normaliseLang, strings, formatCount } from './i18n.js';
 import type { Lang, ViewId } from './i18n.js';
 import { PALETTE_ENTRIES, probeStyles, readPalette, colourText } from './layers/palette.js';
 import type { Palette } from './layers/palette.js';
-import { buildTheme, layerOfView } from './layers/thematic.js';
+import { buildTheme, keyOfView, layerOfView, valueOf } from './layers/thematic.js';
 import type { Rgba, Theme, ViewLayer } from './layers/thematic.js';
-import { buildParcelFeatures, flatParcelsToGeoJSON, updateParcelProperties } from './layers/parcel-features.js';
+import { PARCEL_ROW, buildParcelFeatures, flatParcelsToGeoJSON } from './layers/parcel-features.js';
 import { renderPopupContent, zoneText } from './panels/popup.js';
 import { renderBindingPanel } from './panels/binding-panel.js';
 import type { BindingContext } from './panels/binding-panel.js';
@@ -236,7 +235,7 @@ export class CarbonBalanceMap extends LitElement {
       grid: r.grid,
       report: r.report,
       get parcels(): FeatureCollection {
-        parcels ??= flatParcelsToGeoJSON(r.parcelGeometry, r.parcelProperties);
+        parcels ??= flatParcelsToGeoJSON(r.parcelGeometry, r.parcels);
         return parcels;
       },
     };
@@ -515,7 +514,7 @@ export class CarbonBalanceMap extends LitElement {
       // path to the first map, so a 10⁵-parcel city never blocks the page.
       this._parcelsReady = this._buildParcels(result);
     } else {
-      updateParcelProperties(this._parcelFeatures, result.parcelProperties as ParcelProperties[]);
+      // Same parcels, new values: the features keep their rows, the table is replaced.
       this._sources.parcels.changed();
     }
     this._unitOrder = this._sources.units
@@ -541,23 +540,20 @@ export class CarbonBalanceMap extends LitElement {
   private async _buildParcels(result: EngineRunResult): Promise<void> {
     const token = ++this._parcelBuildToken;
     const geometry = result.parcelGeometry;
-    const props = result.parcelProperties;
+    const table = result.parcels;
     const source = new VectorSource<Feature>({ wrapX: false });
     const features: Feature[] = [];
     const SLICE = 10_000;
     performance.mark('cbm:parcels-start');
-    for (let i = 0; i < props.length; i += SLICE) {
+    for (let i = 0; i < table.length; i += SLICE) {
       // Yield to the page between slices (each is well under 100 ms at 10⁴ parcels).
       await new Promise((r) => setTimeout(r, 0));
       if (token !== this._parcelBuildToken) return;
-      const slice = buildParcelFeatures(geometry, props, i, Math.min(props.length, i + SLICE));
+      const slice = buildParcelFeatures(geometry, table, i, Math.min(table.length, i + SLICE));
       for (const f of slice) features.push(f);
       source.addFeatures(slice);
     }
     if (token !== this._parcelBuildToken) return;
-    // A remap may have arrived while building: take its properties.
-    const latest = this._result;
-    if (latest && latest !== result && latest.parcelGeometry === geometry) updateParcelProperties(features, latest.parcelProperties);
     this._parcelFeatures = features;
     this._parcelsBuiltFrom = geometry;
     this._sources.parcels = source;
@@ -717,13 +713,11 @@ export class CarbonBalanceMap extends LitElement {
       return;
     }
     const layer = layerOfView(this.view);
-    const props: Array<Record<string, unknown>> =
-      layer === 'parcels'
-        ? (r.parcelProperties as unknown as Array<Record<string, unknown>>)
-        : (r[layer].features.map((f) => f.properties ?? {}) as Array<Record<string, unknown>>);
+    const values =
+      layer === 'parcels' ? r.parcels.numberColumn(keyOfView(this.view)) : r[layer].features.map((f) => valueOf(this.view, f.properties ?? {}));
     this._theme = buildTheme(
       this.view,
-      props,
+      values,
       this._palette,
       { method: this.classification, classes: this.classes > 0 ? Math.round(this.classes) : 5, breaks: this.breaks ?? undefined },
       this.uiLang,
@@ -735,7 +729,7 @@ export class CarbonBalanceMap extends LitElement {
   private _styleFor(layer: ViewLayer, feature: FeatureLike, resolution: number): Style | undefined {
     const theme = this._theme;
     if (!theme || theme.layer !== layer) return undefined;
-    const colour = theme.colourOf(feature.getProperties());
+    const colour = theme.colourOf(this._valueOfFeature(layer, feature));
     // Parcel outlines only where a parcel is big enough on screen to show one.
     const outline = layer === 'units' ? 'outline' : layer === 'parcels' && resolution < 4 ? 'parcel-outline' : layer === 'grid' ? 'parcel-outline' : null;
     const key = `${layer}|${colour.join(',')}|${outline ?? ''}`;
@@ -746,6 +740,25 @@ export class CarbonBalanceMap extends LitElement {
       this._styleCache.set(key, style);
     }
     return style;
+  }
+
+  private _valueOfFeature(layer: ViewLayer, feature: FeatureLike): number | string | null {
+    if (layer === 'parcels') {
+      const row = feature.get(PARCEL_ROW) as number | undefined;
+      return row === undefined || !this._result ? null : this._result.parcels.number(keyOfView(this.view), row);
+    }
+    return valueOf(this.view, feature.getProperties());
+  }
+
+  /** The properties of a feature of a result layer (parcels read theirs from the table). */
+  private _propertiesOf(layer: ViewLayer, feature: Feature): Record<string, unknown> {
+    if (layer === 'parcels') {
+      const row = feature.get(PARCEL_ROW) as number | undefined;
+      return row === undefined || !this._result ? {} : { ...this._result.parcels.row(row) };
+    }
+    const props = { ...feature.getProperties() };
+    delete props.geometry;
+    return props;
   }
 
   private _outlineStyle(): Style {
@@ -776,8 +789,7 @@ export class CarbonBalanceMap extends LitElement {
     }
     const anchor = geom ? interiorPoint(geom as Polygon | MultiPolygon) : undefined;
     this._popup?.setPosition(anchor);
-    const props = { ...feature.getProperties() };
-    delete props.geometry;
+    const props = this._propertiesOf(layer, feature);
     const lang = this.uiLang;
     const name = String(props.name ?? props.id ?? '');
     this._announcement = layer === 'units' ? strings(lang).selected(name, zoneText(props.zone, lang)) : name;
@@ -927,7 +939,7 @@ export class CarbonBalanceMap extends LitElement {
             ${failure ? html`<div class="message error" role="alert">${failure.message}</div>` : nothing}
             <div class="popup" part="popup" role="dialog" aria-label=${t.unitName} ?hidden=${!this._selected}>
               <button type="button" class="close" aria-label=${t.closePopup} @click=${() => this._clearSelection(true)}>×</button>
-              ${this._selected ? renderPopupContent(this._selected.layer, this._selected.feature.getProperties(), lang, this._zoneColour) : nothing}
+              ${this._selected ? renderPopupContent(this._selected.layer, this._propertiesOf(this._selected.layer, this._selected.feature), lang, this._zoneColour) : nothing}
             </div>
           </div>
           ${this.panel === 'none' ? nothing : html`<aside class="side-panel" part="panel" ?hidden=${this.panel !== 'open'} aria-label=${t.panelToggle}>${this._renderPanel(lang)}</aside>`}

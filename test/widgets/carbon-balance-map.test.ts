@@ -123,6 +123,42 @@ describe('<carbon-balance-map>', function () {
     expect(el.getAttribute('view')).to.equal('ccr');
   });
 
+  it('draws parcels in their class colours and opens a parcel popup', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en', view: 'parcels' } });
+    const parcels = format.readFeatures(el.results!.parcels);
+    const byValue = [...parcels].sort((a, b) => (a.get('netPerKm2') as number) - (b.get('netPerKm2') as number));
+    // Highest net emissions per km²: the top of the source ramp (documented default #bd0026).
+    // Strongest net sink: the dark end of the sink ramp (#1b7837).
+    for (const [feature, colour] of [
+      [byValue[byValue.length - 1], '#bd0026'],
+      [byValue[0], '#1b7837'],
+    ] as const) {
+      expect(feature.get('netPerKm2') < 0 || colour === '#bd0026').to.equal(true);
+      const g = feature.getGeometry() as Polygon | MultiPolygon;
+      el.map!.getView().fit(g.getExtent(), { padding: [150, 150, 150, 150] });
+      await el.whenRendered();
+      const poly = g.getType() === 'MultiPolygon' ? (g as MultiPolygon).getPolygon(0)! : (g as Polygon);
+      const point = poly.getInteriorPoint().getCoordinates().slice(0, 2);
+      const px = pixelAtCoordinate(el, point);
+      expect(near(px, hex(colour)), `parcel ${feature.getId()} drawn ${px}`).to.equal(true);
+    }
+    // Click the last one: a parcel popup with its land-use code, as text.
+    const target = byValue[0];
+    const g = target.getGeometry() as Polygon | MultiPolygon;
+    const poly = g.getType() === 'MultiPolygon' ? (g as MultiPolygon).getPolygon(0)! : (g as Polygon);
+    const px = el.map!.getPixelFromCoordinate(poly.getInteriorPoint().getCoordinates().slice(0, 2));
+    const rect = el.map!.getViewport()!.getBoundingClientRect();
+    const selected = nextEvent(el, 'cbm-feature-select', 5000);
+    await sendMouse({ type: 'click', position: [Math.round(rect.left + px[0]), Math.round(rect.top + px[1])] });
+    const e = await selected;
+    expect(e.detail.layer).to.equal('parcels');
+    expect(e.detail.properties!.code).to.equal(target.get('code'));
+    await el.updateComplete;
+    const popup = shadow(el).querySelector<HTMLElement>('[part="popup"]')!;
+    expect(popup.textContent).to.contain(String(target.get('code')));
+    expect(popup.textContent).to.match(/t CO₂e\/km²/);
+  });
+
   it('re-runs the engine when a land-use code is remapped in the binding panel', async () => {
     const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
     const report0 = el.report!;

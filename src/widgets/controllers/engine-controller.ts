@@ -11,7 +11,8 @@
  * - When the host is removed from the page the worker is terminated and every listener removed.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CityConfig, FeatureCollection, ParcelProperties, RunReport } from '../../engine/index.js';
+import type { CityConfig, FeatureCollection, RunReport } from '../../engine/index.js';
+import { ParcelTable } from '../layers/parcel-table.js';
 import { createEngineWorker } from '../worker/create-engine-worker.js';
 import type {
   DemoCityRequest,
@@ -38,7 +39,8 @@ export interface EngineRunResult {
   /** Parcel geometry (EPSG:3857, flat); the same object as before when it did not change. */
   parcelGeometry: FlatParcelGeometry;
   parcelGeometryChanged: boolean;
-  parcelProperties: ParcelProperties[];
+  /** Parcel properties, row `i` for parcel `i` of the geometry. */
+  parcels: ParcelTable;
   /** Engine time in the worker, ms. */
   runMs: number;
   /** Time from the request to the result arriving on the page, ms. */
@@ -197,7 +199,7 @@ export class EngineController implements ReactiveController {
       report: response.report,
       parcelGeometry: this.lastGeometry!,
       parcelGeometryChanged: changed,
-      parcelProperties: response.parcels.properties,
+      parcels: new ParcelTable(response.parcels.columns),
       runMs: response.runMs,
       totalMs: performance.now() - startedAt,
     };

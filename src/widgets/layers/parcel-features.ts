@@ -6,14 +6,19 @@
 import Feature from 'ol/Feature.js';
 import Polygon from 'ol/geom/Polygon.js';
 import MultiPolygon from 'ol/geom/MultiPolygon.js';
-import type { Feature as GeoJsonFeature, FeatureCollection, ParcelProperties } from '../../engine/index.js';
+import type { Feature as GeoJsonFeature, FeatureCollection } from '../../engine/index.js';
+import type { ParcelTable } from './parcel-table.js';
 import type { FlatParcelGeometry } from '../worker/protocol.js';
+
+/** Name of the one property a parcel feature carries: its row in the {@link ParcelTable}. */
+export const PARCEL_ROW = 'cbmRow';
 
 /**
  * Builds one feature per parcel, for parcels `from` (inclusive) to `to` (exclusive); the
- * feature's id is the parcel id. Called in slices so a large city never blocks the page.
+ * feature's id is the parcel id and its only property its row. Called in slices so a large city
+ * never blocks the page.
  */
-export function buildParcelFeatures(geometry: FlatParcelGeometry, properties: readonly ParcelProperties[], from = 0, to = properties.length): Feature[] {
+export function buildParcelFeatures(geometry: FlatParcelGeometry, table: ParcelTable, from = 0, to = table.length): Feature[] {
   const { coords, ringEnds, polygonRings, featurePolygons } = geometry;
   const out: Feature[] = new Array(Math.max(0, to - from));
   for (let i = from; i < to; i++) {
@@ -39,24 +44,19 @@ export function buildParcelFeatures(geometry: FlatParcelGeometry, properties: re
       }
     }
     const f = new Feature(geom);
-    const props = properties[i];
-    f.setProperties(props as unknown as Record<string, unknown>, true);
-    f.setId(props.id);
+    f.set(PARCEL_ROW, i, true);
+    f.setId(table.id(i));
     out[i - from] = f;
   }
   return out;
 }
 
-/** Replaces the properties of existing parcel features (same order), without events. */
-export function updateParcelProperties(features: readonly Feature[], properties: readonly ParcelProperties[]): void {
-  const n = Math.min(features.length, properties.length);
-  for (let i = 0; i < n; i++) features[i].setProperties(properties[i] as unknown as Record<string, unknown>, true);
-}
 
 const EARTH_RADIUS_M = 6378137;
 
 /** The parcels of a result as WGS84 GeoJSON, straight from the flat Web-Mercator arrays. */
-export function flatParcelsToGeoJSON(geometry: FlatParcelGeometry, properties: readonly ParcelProperties[]): FeatureCollection {
+export function flatParcelsToGeoJSON(geometry: FlatParcelGeometry, table: ParcelTable): FeatureCollection {
+  const properties = table.rows();
   const { coords, ringEnds, polygonRings, featurePolygons } = geometry;
   const lonLat = (i: number): number[] => [
     Math.round(((coords[i] / EARTH_RADIUS_M) * 180) / Math.PI * 1e9) / 1e9,

@@ -34,8 +34,8 @@ export interface Theme {
   layer: ViewLayer;
   items: LegendItem[];
   classification: Classification | null;
-  /** Colour of a feature from its properties. */
-  colourOf(props: Record<string, unknown>): Rgba;
+  /** Colour of a value of the view (a number, a zone id, or null). */
+  colourOf(value: number | string | null): Rgba;
 }
 
 export interface ThemeOptions {
@@ -44,10 +44,15 @@ export interface ThemeOptions {
   breaks?: number[];
 }
 
-/** The number a view classes, or null for none. */
-export function valueOf(view: ViewId, props: Record<string, unknown>): number | null {
-  const key = view === 'parcels' || view === 'grid' ? 'netPerKm2' : view === 'units' ? 'netT' : view;
-  const v = props[key];
+/** The property a view shows. */
+export function keyOfView(view: ViewId): string {
+  return view === 'parcels' || view === 'grid' ? 'netPerKm2' : view === 'units' ? 'netT' : view === 'zones' ? 'zone' : view;
+}
+
+/** The value a view shows for a feature's properties: a finite number, a zone id, or null. */
+export function valueOf(view: ViewId, props: Record<string, unknown>): number | string | null {
+  const v = props[keyOfView(view)];
+  if (view === 'zones') return typeof v === 'string' ? v : null;
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
@@ -75,10 +80,10 @@ function safeClassify(values: Array<number | null>, options: ThemeOptions, sinkC
   }
 }
 
-/** Builds the theme of a view over the features' properties. */
+/** Builds the theme of a view over its features' values (see {@link valueOf}). */
 export function buildTheme(
   view: ViewId,
-  features: ReadonlyArray<Record<string, unknown>>,
+  values: ReadonlyArray<number | string | null>,
   palette: Palette,
   options: ThemeOptions,
   lang: Lang,
@@ -88,8 +93,8 @@ export function buildTheme(
   const layer = layerOfView(view);
   if (view === 'zones') {
     const counts = new Map<string, number>();
-    for (const p of features) {
-      const z = typeof p.zone === 'string' ? p.zone : 'none';
+    for (const v of values) {
+      const z = typeof v === 'string' ? v : 'none';
       counts.set(z, (counts.get(z) ?? 0) + 1);
     }
     const items: LegendItem[] = ZONE_IDS.map((z) => ({
@@ -105,16 +110,16 @@ export function buildTheme(
       layer,
       items,
       classification: null,
-      colourOf: (p) => zoneColours.get(typeof p.zone === 'string' ? (p.zone as ZoneId) : 'none') ?? nodata,
+      colourOf: (v) => zoneColours.get(typeof v === 'string' ? (v as ZoneId) : 'none') ?? nodata,
     };
   }
-  const values = features.map((p) => valueOf(view, p));
-  const negatives = values.reduce<number>((n, v) => (v !== null && v < 0 ? n + 1 : n), 0);
+  const numbers = values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null));
+  const negatives = numbers.reduce<number>((n, v) => (v !== null && v < 0 ? n + 1 : n), 0);
   const sinkRamp = paletteRamp(palette, 'sink');
   // A separate diverging ramp for net sinks: as many classes as the ramp has colours, fewer when
   // there are only a handful of negative values.
   const sinkClasses = Math.max(1, Math.min(sinkRamp.length, negatives >= 10 ? sinkRamp.length : 1));
-  const c = safeClassify(values, options, sinkClasses);
+  const c = safeClassify(numbers, options, sinkClasses);
   const ramp = paletteRamp(palette, view === 'ccr' || view === 'ecc' || view === 'esc' ? 'index' : 'source');
   const k = c.breaks.length;
   const m = c.sinkBreaks.length;
@@ -147,8 +152,8 @@ export function buildTheme(
     layer,
     items,
     classification: c,
-    colourOf: (p) => {
-      const idx = classIndex(c, valueOf(view, p));
+    colourOf: (v) => {
+      const idx = classIndex(c, typeof v === 'number' ? v : null);
       if (idx === null) return nodataFill;
       return idx >= 0 ? sourceColours[Math.min(idx, k - 1)] : sinkColours[m + idx] ?? nodataFill;
     },

@@ -17,6 +17,7 @@ import type {
   WorkerResponse,
 } from './protocol.js';
 import { sourceName } from './source-name.js';
+import { toParcelColumns } from '../layers/parcel-table.js';
 
 type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -349,12 +350,11 @@ export class EngineHost {
     const geometry = same ? undefined : flattenParcels(result.parcels.features);
     this.sentGeometryKey = geometryKey;
     this.sentParcelIds = ids;
-    const properties = result.parcels.features.map((f) => f.properties) as never;
-    const transfer: Transferable[] = geometry
-      ? [geometry.coords.buffer, geometry.ringEnds.buffer, geometry.polygonRings.buffer, geometry.featurePolygons.buffer]
-      : [];
+    const columns = toParcelColumns(result.parcels.features.map((f) => f.properties));
+    const transfer: Transferable[] = Object.values(columns.numbers).map((c) => c.buffer);
+    if (geometry) transfer.push(geometry.coords.buffer, geometry.ringEnds.buffer, geometry.polygonRings.buffer, geometry.featurePolygons.buffer);
     this.post(
-      { type: 'result', requestId, units: result.units, grid: result.grid, parcels: { geometry, properties }, report: result.report, runMs },
+      { type: 'result', requestId, units: result.units, grid: result.grid, parcels: { geometry, columns }, report: result.report, runMs },
       transfer,
     );
   }

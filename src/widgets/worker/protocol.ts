@@ -7,7 +7,7 @@
  * not sent again while the parcel and unit layers stay the same: a land-use remap sends only the
  * parcels' new properties.
  */
-import type { CityConfig, FeatureCollection, ParcelProperties, RunReport, Issue } from '../../engine/index.js';
+import type { CityConfig, FeatureCollection, RunReport, Issue } from '../../engine/index.js';
 
 /** Options of the generated demo city (passed through to the engine's `generateDemoCity`). */
 export type DemoCityRequest = Record<string, unknown>;
@@ -64,10 +64,17 @@ export interface FlatParcelGeometry {
   featurePolygons: Uint32Array;
 }
 
+/** Parcel properties by column: numbers as typed arrays (transferred), the rest as arrays. */
+export interface ParcelColumns {
+  length: number;
+  numbers: Record<string, Float64Array>;
+  values: Record<string, unknown[]>;
+}
+
 export interface ParcelsPayload {
   /** Present when the geometry changed since the last result (or on the first). */
   geometry?: FlatParcelGeometry;
-  properties: ParcelProperties[];
+  columns: ParcelColumns;
 }
 
 export type WorkerResponse =
