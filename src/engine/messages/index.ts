@@ -11,6 +11,8 @@ import { PRESET_MESSAGES } from './presets.js';
 import { CRS_MESSAGES } from './crs.js';
 import { SPATIAL_MESSAGES } from './spatial.js';
 import { BALANCE_MESSAGES } from './balance.js';
+import { IO_FORMAT_MESSAGES } from './io-formats.js';
+import { IO_MESSAGES } from './io.js';
 
 export type { MessageSpec, MessageArgs } from './spec.js';
 
@@ -22,6 +24,8 @@ export const MESSAGES: Readonly<Record<string, MessageSpec>> = {
   ...CRS_MESSAGES,
   ...SPATIAL_MESSAGES,
   ...BALANCE_MESSAGES,
+  ...IO_FORMAT_MESSAGES,
+  ...IO_MESSAGES,
 };
 
 /** Location and values attached to an issue. */
