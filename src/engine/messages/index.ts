@@ -11,6 +11,7 @@ import { PRESET_MESSAGES } from './presets.js';
 import { CRS_MESSAGES } from './crs.js';
 import { SPATIAL_MESSAGES } from './spatial.js';
 import { BALANCE_MESSAGES } from './balance.js';
+import { GEOMETRY_MESSAGES } from './geometry.js';
 import { IO_FORMAT_MESSAGES } from './io-formats.js';
 import { IO_MESSAGES } from './io.js';
 
@@ -24,6 +25,7 @@ export const MESSAGES: Readonly<Record<string, MessageSpec>> = {
   ...CRS_MESSAGES,
   ...SPATIAL_MESSAGES,
   ...BALANCE_MESSAGES,
+  ...GEOMETRY_MESSAGES,
   ...IO_FORMAT_MESSAGES,
   ...IO_MESSAGES,
 };

@@ -6,8 +6,11 @@
  */
 import { makeIssue } from '../messages/index.js';
 import type { Feature, FeatureCollection, Geometry, Issue, Properties } from '../types.js';
-import type { BBox, Line, MultiPolygon, Polygon } from '../geometry/planar.js';
-import { lineBBox, multiPolygonArea, multiPolygonBBox } from '../geometry/planar.js';
+import type { BBox, Line, MultiPolygon } from '../geometry/planar.js';
+import { lineBBox, multiPolygonBBox } from '../geometry/planar.js';
+import { cleanPolygonalGeometry } from '../geometry/hygiene.js';
+import type { HygieneOptions } from '../geometry/hygiene.js';
+import { createGeometryIssueSink } from '../geometry/hygiene-issues.js';
 
 /** A coordinate transform into the working CRS. */
 export type XY = (xy: number[]) => number[];
@@ -55,100 +58,73 @@ function finitePosition(c: unknown): c is number[] {
   return Array.isArray(c) && c.length >= 2 && Number.isFinite(c[0]) && Number.isFinite(c[1]);
 }
 
-/** Project and close-check a ring; returns null when it has fewer than 3 distinct vertices. */
-function projectRing(ring: unknown, xy: XY): number[][] | null {
-  if (!Array.isArray(ring)) return null;
-  const out: number[][] = [];
-  for (const c of ring) {
-    if (!finitePosition(c)) return null;
-    const p = xy(c);
-    const last = out[out.length - 1];
-    // Duplicate consecutive vertices add nothing and upset some overlay code: drop them.
-    if (last && last[0] === p[0] && last[1] === p[1]) continue;
-    out.push(p);
-  }
-  if (out.length > 1) {
-    const a = out[0], b = out[out.length - 1];
-    if (a[0] === b[0] && a[1] === b[1]) out.pop();
-  }
-  return out.length >= 3 ? out : null;
-}
-
-function projectPolygon(rings: unknown, xy: XY): Polygon | null {
-  if (!Array.isArray(rings) || rings.length === 0) return null;
-  const shell = projectRing(rings[0], xy);
-  if (!shell) return null;
-  const poly: Polygon = [shell];
-  for (let i = 1; i < rings.length; i++) {
-    const h = projectRing(rings[i], xy);
-    if (h) poly.push(h);
-  }
-  return poly;
-}
-
-function collectPolygons(g: Geometry, xy: XY, out: MultiPolygon): 'ok' | 'bad-coordinates' | 'not-polygonal' {
+/**
+ * The polygon coordinate arrays of a geometry (a Polygon gives one, a MultiPolygon its members,
+ * a GeometryCollection those of its polygonal members), or 'not-polygonal'.
+ */
+function polygonCoordinates(g: Geometry): unknown[] | 'not-polygonal' {
   switch (g.type) {
-    case 'Polygon': {
-      const p = projectPolygon(g.coordinates, xy);
-      if (!p) return 'bad-coordinates';
-      out.push(p);
-      return 'ok';
-    }
-    case 'MultiPolygon': {
-      if (!Array.isArray(g.coordinates)) return 'bad-coordinates';
-      let any = false;
-      for (const rings of g.coordinates) {
-        const p = projectPolygon(rings, xy);
-        if (p) { out.push(p); any = true; }
-      }
-      return any ? 'ok' : 'bad-coordinates';
-    }
+    case 'Polygon': return [g.coordinates];
+    case 'MultiPolygon': return Array.isArray(g.coordinates) ? g.coordinates : [null];
     case 'GeometryCollection': {
-      let status: 'ok' | 'bad-coordinates' | 'not-polygonal' = 'not-polygonal';
+      const out: unknown[] = [];
+      let any = false;
       for (const child of g.geometries ?? []) {
-        const s = collectPolygons(child, xy, out);
-        if (s === 'ok') status = 'ok';
+        const c = polygonCoordinates(child);
+        if (c !== 'not-polygonal') { any = true; out.push(...c); }
       }
-      return status;
+      return any ? out : 'not-polygonal';
     }
     default:
       return 'not-polygonal';
   }
 }
 
+/** Options of {@link preparePolygonLayer}. */
+export interface PreparePolygonOptions {
+  /** Tolerances of the geometry hygiene (spike angle, zero area). */
+  hygiene?: HygieneOptions;
+  /** Geometry issues listed one by one per code (the rest are counted). Default 200. */
+  maxIssuesPerCode?: number;
+}
+
 /**
- * Project the polygons of a layer. Features without geometry, with non-polygonal geometry or with
- * unusable coordinates are reported (`feature-no-geometry`, `feature-not-polygon`,
- * `feature-bad-coordinates`) and left out; zero-area polygons are kept (they carry no area
- * weight) and reported as `feature-zero-area`.
+ * Project the polygons of a layer and put each through the geometry hygiene
+ * (`cleanPolygonalGeometry`, docs/geometry-hygiene.md): unclosed rings, duplicate vertices,
+ * wrong winding and zero-width spikes are fixed silently for the area (info issues);
+ * self-intersecting rings, holes outside or across their shell, overlapping holes and
+ * overlapping parts are repaired exactly (warnings); features with unusable coordinates, no
+ * positions or no area are left out (`geometry-invalid-coordinates`, `geometry-empty`,
+ * `geometry-zero-area`). Features without geometry or with non-polygonal geometry are reported
+ * (`feature-no-geometry`, `feature-not-polygon`) and left out. Kept geometries are valid:
+ * parts disjoint, so their area is the plain sum of rings.
  */
-export function preparePolygonLayer(layer: string, fc: FeatureCollection, xy: XY, idField: string | undefined, issues: Issue[]): PolygonLayer {
+export function preparePolygonLayer(layer: string, fc: FeatureCollection, xy: XY, idField: string | undefined, issues: Issue[], options: PreparePolygonOptions = {}): PolygonLayer {
   const out: PolygonLayer = { layer, source: [], ids: [], geoms: [], areas: new Float64Array(0), bboxes: [], inputCount: fc.features.length };
   const areas: number[] = [];
+  const sink = createGeometryIssueSink(layer, issues, { maxPerCode: options.maxIssuesPerCode });
   fc.features.forEach((f, i) => {
     const id = featureId(f, i, idField);
     if (!f || !f.geometry) {
       issues.push(makeIssue('feature-no-geometry', { layer }, { layer, featureId: id }));
       return;
     }
-    const mp: MultiPolygon = [];
-    const status = collectPolygons(f.geometry, xy, mp);
-    if (status === 'not-polygonal') {
+    const polys = polygonCoordinates(f.geometry);
+    if (polys === 'not-polygonal') {
       issues.push(makeIssue('feature-not-polygon', { layer, type: f.geometry.type }, { layer, featureId: id, expected: 'Polygon or MultiPolygon', actual: f.geometry.type }));
       return;
     }
-    if (status === 'bad-coordinates') {
-      issues.push(makeIssue('feature-bad-coordinates', { layer }, { layer, featureId: id }));
-      return;
-    }
-    const area = multiPolygonArea(mp);
-    if (!(area > 0)) issues.push(makeIssue('feature-zero-area', { layer }, { layer, featureId: id }));
+    const cleaned = cleanPolygonalGeometry(polys, xy, options.hygiene);
+    if (cleaned.faults.length > 0) sink.add(id, cleaned.faults);
+    if (cleaned.excluded) return;
+    const mp = cleaned.geometry;
     out.source.push(i);
     out.ids.push(id);
     out.geoms.push(mp);
-    areas.push(area);
+    areas.push(cleaned.areaM2);
     out.bboxes.push(multiPolygonBBox(mp));
   });
+  sink.finish();
   out.areas = Float64Array.from(areas);
   return out;
 }
