@@ -590,6 +590,10 @@ export class CarbonBalanceMap extends LitElement {
         this._parcelsLayer = new VectorImageLayer({ ...common, source: this._sources.parcels, style: styleFor('parcels'), imageRatio: 1.5 });
         return this._parcelsLayer;
       }
+      if (layer === 'grid') {
+        // Thousands of cells: the same image strategy keeps pan and zoom at display rate.
+        return new VectorImageLayer({ ...common, source: this._sources.grid, style: styleFor('grid'), imageRatio: 1.5 });
+      }
       return new VectorLayer({ ...common, source: this._sources[layer], style: styleFor(layer) });
     };
     for (const v of VIEW_IDS) this._viewLayers.set(v, viewLayer(v));
