@@ -108,12 +108,15 @@ export default {
     {
       // `executeServerCommand('cbm-screenshot', { path })` saves a screenshot of the page under a
       // git-ignored `actual/` folder of test/ (for render tests and for looking at a failure).
+      // With UPDATE=1 it may also write a render case's expected.png (`cbm-update-mode` says so).
       name: 'cbm-screenshot',
       async executeCommand({ command, payload, session }) {
+        if (command === 'cbm-update-mode') return process.env.UPDATE === '1';
         if (command !== 'cbm-screenshot') return undefined;
         const out = resolve(payload.path);
-        if (!out.startsWith(resolve('test') + sep) || !out.includes(`${sep}actual${sep}`)) {
-          throw new Error(`cbm-screenshot writes only under test/**/actual/, got ${payload.path}`);
+        const isExpected = process.env.UPDATE === '1' && out.startsWith(resolve('test/render') + sep) && out.endsWith(`${sep}expected.png`);
+        if (!isExpected && (!out.startsWith(resolve('test') + sep) || !out.includes(`${sep}actual${sep}`))) {
+          throw new Error(`cbm-screenshot writes only under test/**/actual/ (or expected.png with UPDATE=1), got ${payload.path}`);
         }
         const page = session.browser.getPage(session.id);
         mkdirSync(dirname(out), { recursive: true });

@@ -342,6 +342,43 @@ describe('<carbon-balance-map>', function () {
     }
   });
 
+  it('lets a newer run supersede an older one, reports progress, and cancels', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en' } });
+    const starts: number[] = [];
+    const completes: number[] = [];
+    let progress = 0;
+    el.addEventListener('cbm-run-start', (e) => starts.push(e.detail.runId));
+    el.addEventListener('cbm-run-complete', (e) => completes.push(e.detail.runId));
+    el.addEventListener('cbm-run-progress', () => progress++);
+    const last = nextEvent(el, 'cbm-run-complete');
+    void el.rerun();
+    void el.rerun();
+    await last;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(starts.length).to.equal(2);
+    // Only the newer run's result reaches the map.
+    expect(completes).to.deep.equal([starts[1]]);
+    expect(progress).to.be.greaterThan(0);
+
+    // Cancel: the toolbar shows Cancel while running; afterwards the state says cancelled,
+    // no result arrives, and the next run works (on a fresh worker if the old one was stopped).
+    const cancelled = nextEvent(el, 'cbm-run-cancel', 5000);
+    void el.rerun();
+    await el.updateComplete;
+    const button = shadow(el).querySelector<HTMLButtonElement>('[part="toolbar"] button.cancel');
+    expect(button, 'a Cancel button while running').to.not.equal(null);
+    button!.click();
+    await cancelled;
+    expect(el.status).to.equal('cancelled');
+    const before = completes.length;
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(completes.length).to.equal(before);
+    const again = nextEvent(el, 'cbm-run-complete');
+    await el.rerun();
+    await again;
+    expect(el.status).to.equal('complete');
+  });
+
   it('lets the keyboard step through units and announces the zone', async () => {
     const el = await mountAndRun({ attributes: { lang: 'en' } });
     const mapDiv = shadow(el).querySelector<HTMLElement>('.map')!;

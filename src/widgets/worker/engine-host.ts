@@ -3,9 +3,7 @@
  * where Workers are unavailable, run on the page. Holds the loaded layers by name, runs the
  * engine, and answers with compact results.
  */
-import { run } from '../../engine/index.js';
-// TODO: import from the engine index once it exports the demo city.
-import { generateDemoCity } from '../../engine/demo-city/index.js';
+import { run, generateDemoCity } from '../../engine/index.js';
 import type { CityConfig, Feature, FeatureCollection, Geometry, LayerData, Position, RunResult } from '../../engine/index.js';
 import type {
   FieldSummary,
