@@ -91,7 +91,7 @@ export const IO_FORMAT_MESSAGES: Record<string, MessageSpec> = {
   /** args: field, count, maxBytes, layer? */
   'io-write-text-truncated': {
     severity: 'warning',
-    template: (a) => `${where(a)}${plural(a.count, 'value', 'values')} of field ${fmt(a.field)} are longer than ${fmt(a.maxBytes)} UTF-8 bytes and were cut (a DBF text field holds at most 254 bytes).`,
+    template: (a) => `${where(a)}${plural(a.count, 'value', 'values')} of field ${fmt(a.field)} ${a.count === 1 ? 'is' : 'are'} longer than ${fmt(a.maxBytes)} UTF-8 bytes and ${a.count === 1 ? 'was' : 'were'} cut (a DBF text field holds at most 254 bytes).`,
   },
   /** args: expected, count, layer? */
   'io-write-geometry-type-mixed': {
@@ -107,7 +107,7 @@ export const IO_FORMAT_MESSAGES: Record<string, MessageSpec> = {
   /** args: field, count, layer? */
   'io-write-non-finite': {
     severity: 'warning',
-    template: (a) => `${where(a)}${plural(a.count, 'value', 'values')} of field ${fmt(a.field)} are NaN or infinite and were written as empty (null).`,
+    template: (a) => `${where(a)}${plural(a.count, 'value', 'values')} of field ${fmt(a.field)} ${a.count === 1 ? 'is' : 'are'} NaN or infinite and ${a.count === 1 ? 'was' : 'were'} written as empty (null).`,
   },
   /** args: bytes, layer? */
   'io-write-too-large': {

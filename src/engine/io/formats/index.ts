@@ -8,3 +8,14 @@ export type { SqlJsConfig, SqlJsDatabase, SqlJsLoader, SqlJsOptions, SqlJsStatem
 export { readWkb, writeWkb } from './wkb.js';
 export type { WkbReadResult } from './wkb.js';
 export { readGpkgGeometry, writeGpkgGeometry } from './gpkg-geometry.js';
+export { registerBinaryReaders } from './register-readers.js';
+export { writeGeoPackage } from './write-geopackage.js';
+export type { GeoPackageLayerInput, WriteGeoPackageOptions } from './write-geopackage.js';
+export type { WriteResult, FieldKind, FieldSchema } from './write-common.js';
+export { esriWkt, ogcWkt } from './crs-wkt.js';
+export { writeShapefileZip } from './write-shapefile.js';
+export type { DbfFieldInfo, ShapefileZipResult, WriteShapefileOptions } from './write-shapefile.js';
+export { writeCsv, geometryToWkt, planarCentroid } from './write-csv.js';
+export type { WriteCsvOptions } from './write-csv.js';
+export { writeGeoJson } from './write-geojson.js';
+export type { WriteGeoJsonOptions } from './write-geojson.js';
