@@ -121,6 +121,16 @@ describe('<carbon-balance-map>', function () {
     expect(e.bubbles && e.composed).to.equal(true);
     expect(el.view).to.equal('ccr');
     expect(el.getAttribute('view')).to.equal('ccr');
+
+    // The layer switcher (ol-ext, inside the shadow root) offers the views as radio buttons.
+    const item = [...shadow(el).querySelectorAll<HTMLElement>('.ol-layerswitcher li')].find((li) => li.querySelector('label')?.textContent === 'Units')!;
+    expect(item, 'a Units entry in the layer switcher').to.not.equal(undefined);
+    const fromSwitcher = nextEvent(el, 'cbm-view-change', 5000);
+    item.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
+    expect((await fromSwitcher).detail.view).to.equal('units');
+    await el.updateComplete;
+    expect(el.view).to.equal('units');
+    expect(shadow(el).querySelector('[part="legend"] h2')!.textContent).to.equal('Units: net emissions');
   });
 
   it('draws parcels in their class colours and opens a parcel popup', async () => {

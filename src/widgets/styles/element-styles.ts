@@ -218,6 +218,28 @@ export const elementStyles = css`
     font-weight: 600;
     min-height: 0;
   }
+  th[rowspan] {
+    vertical-align: top;
+  }
+  dl.totals {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 2px 12px;
+    margin: 0 0 8px;
+  }
+  dl.totals dt {
+    color: var(--cbm-muted-color, #59636e);
+  }
+  dl.totals dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  fieldset {
+    border: 1px solid var(--cbm-border-color, #d0d7de);
+    border-radius: 4px;
+    margin: 6px 0;
+    padding: 4px 8px 8px;
+  }
   tr.selected td {
     background: var(--cbm-selected-row-background, #ddf4ff);
   }
