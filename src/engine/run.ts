@@ -28,6 +28,7 @@ import { GridIndex } from './spatial/grid-index.js';
 import { cutNetwork } from './spatial/network.js';
 import type { NetworkPieces } from './spatial/network.js';
 import { indexBBoxes, intersectMultiPolygons, overlayParcelsOnUnits, overlayPolygons, unitAt } from './spatial/overlay.js';
+import { reportParcelOverlaps } from './spatial/overlaps.js';
 import { assignPointsToParcels } from './spatial/points.js';
 import type { Feature, FeatureCollection, Geometry, Issue, PoiCategory, SpaceType, TransportMode } from './types.js';
 import { EngineError, SECTOR_IDS, ZONE_IDS } from './types.js';
@@ -264,6 +265,8 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   if (clippedM2 > 1e-6 * Math.max(1, parcelAreaM2)) {
     issues.push(makeIssue('parcels-clipped', { areaM2: clippedM2, parcels: parcels.geoms.length - parcelsInStudy }, { layer: 'parcels' }));
   }
+  // Overlapping parcels count their shared ground twice in area weights: report each pair and the total.
+  reportParcelOverlaps(parcels, issues);
   const bySpaceType: Record<string, { parcels: number; areaM2: number }> = {};
   const areaBySpaceTypeM2: Partial<Record<SpaceType, number>> = {};
   for (let i = 0; i < parcels.geoms.length; i++) {
