@@ -209,6 +209,34 @@ describe('<carbon-balance-map>', function () {
     expect(exported.landUse.overrides[code]).to.equal('forest');
   });
 
+  it('binds fields from the loaded layers, POI categories and the GDP table', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
+    const root = shadow(el);
+    // The code-field chooser lists the parcels layer's own fields, with samples.
+    const codeSelect = [...root.querySelectorAll<HTMLElement>('.field-row')].find((r) => r.querySelector('label')?.textContent === 'Land-use code field')!;
+    const fieldNames = [...codeSelect.querySelectorAll('option')].map((o) => o.value).filter(Boolean);
+    const parcelFields = el.loadedLayers.find((l) => l.name === 'parcels.geojson')!.fields.map((f) => f.name);
+    expect(fieldNames).to.have.members(parcelFields);
+    expect(codeSelect.querySelector<HTMLSelectElement>('select')!.value).to.equal('dlbm');
+    expect(codeSelect.querySelector('.samples')!.textContent).to.match(/\d{4}/);
+    // POI categories: each type code with its count; the counts add up to the layer.
+    await until(() => root.querySelectorAll('table.poi-categories tbody tr').length > 0, 10_000);
+    const poiRows = [...root.querySelectorAll<HTMLTableRowElement>('table.poi-categories tbody tr')];
+    expect(poiRows.length).to.be.greaterThan(2);
+    // GDP table: every unit matched.
+    const units = el.report!.units.length;
+    expect(root.textContent).to.contain(`${units} of ${units} units matched`);
+    // Editing a unit's GDP re-runs with the new value in the config.
+    const gdpInput = root.querySelector<HTMLInputElement>('table.economy tbody input')!;
+    const done = nextEvent(el, 'cbm-run-complete');
+    const change = nextEvent(el, 'cbm-config-change', 5000);
+    gdpInput.value = '1';
+    gdpInput.dispatchEvent(new Event('change'));
+    const c = (await change).detail.config;
+    expect(c.economy && c.economy.source === 'table' && c.economy.rows.some((r) => r.value === 1)).to.equal(true);
+    await done;
+  });
+
   it('shows a unit name that is markup as literal text in the popup', async () => {
     const el = await mountAndRun({ attributes: { lang: 'en' }, demoOptions: { parcels: 2000, units: 24, pois: 3000, populationPoints: 3000, seed: 7, hostileName: true } });
     const hostile = unitPoints(el).find((p) => p.name.includes('<'));

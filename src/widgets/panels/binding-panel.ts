@@ -13,6 +13,7 @@ import {
   POI_CATEGORIES,
   SUBSECTORS,
   LAND_USE_PRESETS,
+  POI_PRESETS,
   createLandUseMapper,
   createPoiClassifier,
 } from '../../engine/index.js';
@@ -260,13 +261,15 @@ function renderPois(ctx: BindingContext, c: CityConfig): TemplateResult {
 function renderPoiCategories(ctx: BindingContext, p: PoiLayerConfig, index: number): TemplateResult | typeof nothing {
   const t = strings(ctx.lang);
   const layer = sourceName(p);
-  if (!layer || !p.categoryField) return nothing;
-  const rows = ctx.valueRows(layer, p.categoryField);
+  // Without a category field, an AMap layer reads its preset's default field (`typecode`).
+  const fields = ctx.layers.find((l) => l.name === layer)?.fields.map((f) => f.name) ?? [];
+  const field = p.categoryField ?? (p.preset === 'amap' ? POI_PRESETS.amap.defaultFields.find((f) => fields.includes(f)) : undefined);
+  if (!layer || !field) return nothing;
+  const rows = ctx.valueRows(layer, field);
   if (!rows) return html`<p>…</p>`;
   const classify = createPoiClassifier({ ...p, category: undefined });
-  const field = p.categoryField;
   return html`
-    <table>
+    <table class="poi-categories">
       <caption class="sr-only">${t.poiTable}</caption>
       <thead><tr><th>${t.value}</th><th class="num">${t.parcelsCount}</th><th>${t.category}</th></tr></thead>
       <tbody>
