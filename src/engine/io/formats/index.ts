@@ -19,3 +19,5 @@ export { writeCsv, geometryToWkt, planarCentroid } from './write-csv.js';
 export type { WriteCsvOptions } from './write-csv.js';
 export { writeGeoJson } from './write-geojson.js';
 export type { WriteGeoJsonOptions } from './write-geojson.js';
+export { exportResultsBundle } from './export-results-bundle.js';
+export type { ExportResultsBundleOptions } from './export-results-bundle.js';
