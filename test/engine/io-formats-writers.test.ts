@@ -15,6 +15,8 @@ import initSqlJs from 'sql.js';
 import {
   esriWkt, ogcWkt, readFlatGeobuf, readGeoPackage, writeCsv, writeGeoJson, writeGeoPackage, writeShapefileZip,
 } from '../../src/engine/io/formats/index.js';
+import { readLayerBytes, readShapefileZip } from '../../src/engine/io/readers/index.js';
+import { registerBinaryReaders } from '../../src/engine/io/formats/index.js';
 import type { Feature, FeatureCollection } from '../../src/engine/types.js';
 
 const dir = fileURLToPath(new URL('../fixtures/io-formats/', import.meta.url));
@@ -179,6 +181,18 @@ describe('writeShapefileZip', () => {
     }
   });
 
+  test('round trip through the engine shapefile reader: UTF-8 text, numbers, CRS, OGC ring order', async () => {
+    const r = writeShapefileZip(wide, { name: 'parcels', crs: 'EPSG:4549' });
+    const back = await readShapefileZip(r.bytes);
+    assert.equal(back.crs, 'EPSG:4549');
+    assert.deepEqual(back.fc.features.map((f) => f.properties), wide.features.map((f) => {
+      const p = f.properties!;
+      return { pid: p.pid, name: p.name, code: p.code, area_m2: p.area_m2, pop: p.pop, agricultur: p.agricultureT, agricult_1: p.agricultureTotal, flag: p.flag };
+    }));
+    // The reader gives rings back in RFC 7946 order (outer counter-clockwise), as the source is.
+    assert.deepEqual(back.fc.features.map((f) => f.geometry), source.features.map((f) => f.geometry));
+  });
+
   test('mixed geometry types get null shapes and one issue; long text is cut at a character', () => {
     const mixed: Feature[] = [
       { type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] }, properties: { t: '长'.repeat(100) } },
@@ -193,6 +207,18 @@ describe('writeShapefileZip', () => {
     // Records: point (20 bytes) at 100, then two null shapes (4 bytes each): 100 + 28 + 12 + 12 = 152.
     assert.equal(shp.getInt32(24, false) * 2, 152);
     assert.equal(shp.getInt32(128 + 8, true), 0);
+  });
+});
+
+describe('registerBinaryReaders', () => {
+  test('readLayerBytes then reads .fgb and .gpkg files by name', async () => {
+    registerBinaryReaders();
+    const fgb = await readLayerBytes(new Uint8Array(readFileSync(dir + 'parcels-4549.fgb')), { fileName: 'p.fgb', layer: 'parcels' });
+    assert.equal(fgb.crs, 'EPSG:4549');
+    assert.equal(fgb.fc.features.length, 3);
+    const gpkg = await readLayerBytes(new Uint8Array(readFileSync(dir + 'parcels-4549.gpkg')), { fileName: 'p.gpkg', layerName: 'parcels_z' });
+    assert.equal(gpkg.crs, 'EPSG:4549');
+    assert.deepEqual(gpkg.fc.features.map((f) => f.properties?.pid), [1, 2, 3]);
   });
 });
 
