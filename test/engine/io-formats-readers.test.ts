@@ -129,3 +129,58 @@ describe('WKB', () => {
     assert.match(readWkb(Uint8Array.from([1, 3, 0, 0, 0, 5])).error ?? '', /truncated/);
   });
 });
+
+describe('data problems become counted issues', () => {
+  test('FlatGeobuf without a CRS in its header: io-fgb-crs-missing, crs null', async () => {
+    // Written by the flatgeobuf package itself (crsCode 0 = none).
+    const { geojson } = await import('flatgeobuf');
+    const bytes = geojson.serialize({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] }, properties: { a: 1 } }] } as never, 0);
+    const r = await readFlatGeobuf(bytes, { layer: 'pts' });
+    assert.equal(r.crs, null);
+    assert.deepEqual(r.issues.map((i) => [i.code, i.layer]), [['io-fgb-crs-missing', 'pts']]);
+    assert.deepEqual(r.fc.features[0].geometry, { type: 'Point', coordinates: [1, 2] });
+  });
+
+  test('GeoPackage with null, curved and broken geometries, a BLOB column and an undefined SRS', async () => {
+    const initSqlJs = (await import('sql.js')).default;
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(new Uint8Array(readFileSync(dir + 'parcels-4549.gpkg')));
+    db.run('ALTER TABLE parcels ADD COLUMN raw BLOB');
+    db.run("UPDATE parcels SET raw = x'00ff10' WHERE fid = 1");
+    db.run('UPDATE parcels SET geom = NULL WHERE fid = 1');
+    // GP header (LE, no envelope, srs 4549) + WKB CircularString (type 8) with no points.
+    db.run("UPDATE parcels SET geom = x'47500001C5110000010800000000000000' WHERE fid = 2");
+    db.run("UPDATE parcels SET geom = x'0102030405' WHERE fid = 3");
+    db.run("UPDATE gpkg_geometry_columns SET srs_id = 0 WHERE table_name = 'parcels'");
+    const bytes = db.export();
+    db.close();
+    const r = await readGeoPackage(bytes, { layerName: 'parcels', layer: 'parcels' });
+    assert.equal(r.crs, null);
+    assert.deepEqual(r.fc.features.map((f) => f.geometry), [null, null, null]);
+    assert.deepEqual(r.fc.features.map((f) => f.properties?.raw), ['AP8Q', null, null]); // Base64 of 00 ff 10
+    assert.deepEqual(r.issues.map((i) => [i.code, i.severity]), [
+      ['io-gpkg-crs-undefined', 'warning'],
+      ['io-binary-geometry-empty', 'warning'],
+      ['io-binary-geometry-unsupported', 'warning'],
+      ['io-binary-geometry-unreadable', 'warning'],
+      ['io-binary-blob-base64', 'info'],
+    ]);
+    assert.deepEqual(r.issues[1].actual, [1]);
+    assert.equal(r.issues[2].actual, 'CircularString');
+  });
+
+  test('GeoPackage whose SRS is another organisation: io-gpkg-crs-not-epsg; no feature tables: error', async () => {
+    const initSqlJs = (await import('sql.js')).default;
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(new Uint8Array(readFileSync(dir + 'parcels-4549.gpkg')));
+    db.run("INSERT INTO gpkg_spatial_ref_sys VALUES ('local', 99001, 'CITY', 7, 'LOCAL_CS[\"city grid\"]', NULL)");
+    db.run("UPDATE gpkg_geometry_columns SET srs_id = 99001 WHERE table_name = 'parcels'");
+    const r = await readGeoPackage(db.export(), { layerName: 'parcels' });
+    assert.equal(r.crs, null);
+    assert.deepEqual(r.issues.map((i) => i.code), ['io-gpkg-crs-not-epsg']);
+    db.run("DELETE FROM gpkg_contents WHERE data_type = 'features'");
+    const none = await readGeoPackage(db.export());
+    assert.deepEqual(none.issues.map((i) => [i.code, i.severity]), [['io-gpkg-no-feature-tables', 'error']]);
+    db.close();
+  });
+});

@@ -86,6 +86,16 @@ describe('writeGeoPackage', () => {
     db.close();
   });
 
+  test('a CRS without bundled WKT keeps its EPSG code, with io-write-crs-unknown', async () => {
+    // EPSG:2385 (Xian 1980 GK) is not bundled: the row says EPSG 2385 with definition "undefined".
+    const { bytes, issues } = await writeGeoPackage([{ name: 'p', fc: points, crs: 'EPSG:2385' }]);
+    assert.deepEqual(issues.map((i) => i.code).filter((c) => c === 'io-write-crs-unknown'), ['io-write-crs-unknown']);
+    assert.equal((await readGeoPackage(bytes)).crs, 'EPSG:2385');
+    const shp = writeShapefileZip(points, { name: 'p', crs: 'EPSG:2385' });
+    assert.equal(shp.files['p.prj'], undefined);
+    assert.ok(shp.issues.some((i) => i.code === 'io-write-crs-unknown'));
+  });
+
   test('bad layer lists are caller bugs', async () => {
     await assert.rejects(writeGeoPackage([{ name: 'a', fc: points }, { name: 'A', fc: points }]), { code: 'invalid-argument' });
     await assert.rejects(writeGeoPackage([{ name: 'gpkg_x', fc: points }]), { code: 'invalid-argument' });
