@@ -1,8 +1,11 @@
 /** Reading a city's layers from disk or URLs for the CLI and tests (Node only). */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { EngineError } from '../engine/index.js';
-import type { CityConfig, FeatureCollection, LayerData, LayerSource } from '../engine/index.js';
+import type { CityConfig, FeatureCollection, Issue, LayerData, LayerSource } from '../engine/index.js';
+import { readLayerBytes } from '../engine/io/readers/index.js';
+import type { LayerFiles, ReadLayerResult } from '../engine/io/readers/index.js';
+import { registerBinaryReaders } from '../engine/io/formats/index.js';
 
 export function readJson(path: string, what: string): unknown {
   let text: string;
@@ -11,34 +14,137 @@ export function readJson(path: string, what: string): unknown {
   try { return JSON.parse(text); } catch (e) { throw new EngineError('file-not-json', `${what}: ${path} is not valid JSON (${(e as Error).message})`); }
 }
 
-async function readLayer(source: LayerSource | undefined, baseDir: string, role: string): Promise<FeatureCollection | undefined> {
+/** The parts of a Shapefile besides the .shp, read when a config names a loose .shp. */
+const SHAPEFILE_PARTS = ['.dbf', '.shx', '.prj', '.cpg'];
+
+let binaryReadersRegistered = false;
+
+function readBytes(path: string, role: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new EngineError('file-unreadable', `${role}: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+/** A loose .shp and its sibling parts (matched case-insensitively: `A.SHP` with `a.dbf`). */
+function readShapefileParts(path: string, role: string): LayerFiles {
+  const files: LayerFiles = { [basename(path)]: readBytes(path, role) };
+  const stem = basename(path, extname(path)).toLowerCase();
+  const folder = dirname(path);
+  for (const name of existsSync(folder) ? readdirSync(folder) : []) {
+    const ext = extname(name).toLowerCase();
+    if (SHAPEFILE_PARTS.includes(ext) && basename(name, extname(name)).toLowerCase() === stem) files[name] = readBytes(join(folder, name), role);
+  }
+  return files;
+}
+
+async function fetchBytes(url: string, role: string, optional = false): Promise<Uint8Array | undefined> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    if (optional) return undefined;
+    throw new EngineError('fetch-failed', `${role}: ${url} could not be fetched (${(e as Error).message})`);
+  }
+  if (!res.ok) {
+    if (optional) return undefined;
+    throw new EngineError('fetch-failed', `${role}: ${url} answered HTTP ${res.status}`);
+  }
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+async function readLayer(source: LayerSource | undefined, baseDir: string, role: string): Promise<ReadLayerResult | undefined> {
   if (!source) return undefined;
-  if (source.format && source.format !== 'geojson' && source.format !== 'auto') throw new EngineError('format-unsupported', `${role}: format ${JSON.stringify(source.format)} is not supported yet (use geojson)`);
-  let data: unknown;
+  const options = {
+    format: source.format, encoding: source.encoding, layerName: source.layerName, xField: source.xField,
+    yField: source.yField, delimiter: source.delimiter, crs: source.crs, layer: role,
+  };
+  let result: ReadLayerResult;
   if (source.path) {
     const p = isAbsolute(source.path) ? source.path : resolve(baseDir, source.path);
-    data = readJson(p, role);
+    const input = /\.shp$/i.test(p) ? readShapefileParts(p, role) : readBytes(p, role);
+    result = await readLayerBytes(input, { ...options, fileName: basename(p) });
   } else if (source.url) {
-    const res = await fetch(source.url);
-    if (!res.ok) throw new EngineError('fetch-failed', `${role}: ${source.url} answered HTTP ${res.status}`);
-    data = await res.json();
+    const fileName = source.url.replace(/[?#].*$/, '').split('/').pop() || source.url;
+    if (/\.shp$/i.test(fileName)) {
+      const files: LayerFiles = { [fileName]: (await fetchBytes(source.url, role))! };
+      for (const ext of SHAPEFILE_PARTS) {
+        const url = source.url.replace(/\.shp(?=([?#].*)?$)/i, ext);
+        const b = await fetchBytes(url, role, true);
+        if (b) files[fileName.replace(/\.shp$/i, ext)] = b;
+      }
+      result = await readLayerBytes(files, { ...options, fileName });
+    } else {
+      result = await readLayerBytes((await fetchBytes(source.url, role))!, { ...options, fileName });
+    }
   } else return undefined;
-  const fc = data as FeatureCollection;
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new EngineError('not-feature-collection', `${role}: ${source.path ?? source.url} is not a GeoJSON FeatureCollection`);
+
+  // The CRS the file states (.prj, GeoJSON crs member, FlatGeobuf/GeoPackage SRS) travels in the
+  // collection's legacy crs member, where the engine reads it; the config's crs still wins there.
+  if (result.crs !== null && (result.fc.crs === undefined || result.fc.crs === null)) {
+    result = { ...result, fc: { ...result.fc, crs: { type: 'name', properties: { name: result.crs } } } };
   }
-  return fc;
+  return result;
 }
 
-/** Read every layer a config names, relative to the config's folder. */
-export async function loadLayers(config: CityConfig, baseDir: string): Promise<LayerData> {
+/** Layers read for a config, with every issue the readers reported. */
+export interface LoadedLayers {
+  layers: LayerData;
+  /** Reader issues (encodings used, CRS found, cells that failed, …), each with `layer` set to the role. */
+  issues: Issue[];
+}
+
+/**
+ * Read every layer a config names, relative to the config's folder, in any supported format
+ * (GeoJSON, zipped or loose Shapefile, CSV/TSV, FlatGeobuf, GeoPackage), returning the
+ * readers' issues beside the layers. Throws `EngineError` only when a file cannot be read or
+ * fetched at all; data problems are issues.
+ */
+export async function loadLayersWithIssues(config: CityConfig, baseDir: string): Promise<LoadedLayers> {
+  if (!binaryReadersRegistered) {
+    registerBinaryReaders();
+    binaryReadersRegistered = true;
+  }
   const l = config.layers;
-  return {
-    parcels: (await readLayer(l.parcels, baseDir, 'parcels'))!,
-    units: 'generate' in l.units ? undefined : await readLayer(l.units as LayerSource, baseDir, 'units'),
-    pois: l.pois ? await Promise.all(l.pois.map((p, i) => readLayer(p, baseDir, `pois[${i}]`).then((fc) => fc ?? { type: 'FeatureCollection' as const, features: [] }))) : undefined,
-    roads: l.roads ? await Promise.all(l.roads.map((r, i) => readLayer(r, baseDir, `roads[${i}]`).then((fc) => fc ?? { type: 'FeatureCollection' as const, features: [] }))) : undefined,
-    population: await readLayer(l.population, baseDir, 'population'),
+  const issues: Issue[] = [];
+  const fcOf = (r: ReadLayerResult | undefined): FeatureCollection | undefined => {
+    if (r) issues.push(...r.issues);
+    return r?.fc;
   };
+  const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+  const parcels = fcOf(await readLayer(l.parcels, baseDir, 'parcels'))!;
+  const units = 'generate' in l.units ? undefined : fcOf(await readLayer(l.units as LayerSource, baseDir, 'units'));
+  const pois = l.pois ? await Promise.all(l.pois.map((p, i) => readLayer(p, baseDir, `pois[${i}]`))) : undefined;
+  const roads = l.roads ? await Promise.all(l.roads.map((r, i) => readLayer(r, baseDir, `roads[${i}]`))) : undefined;
+  const layers: LayerData = {
+    parcels,
+    units,
+    pois: pois?.map((r) => fcOf(r) ?? empty()),
+    roads: roads?.map((r) => fcOf(r) ?? empty()),
+    population: fcOf(await readLayer(l.population, baseDir, 'population')),
+  };
+  return { layers, issues };
 }
 
+/** Options of {@link loadLayers}. */
+export interface LoadLayersOptions {
+  /** Receives the readers' issues; default: warnings are written to stderr (errors throw). */
+  onIssues?: (issues: Issue[]) => void;
+}
+
+/**
+ * Read every layer a config names (see {@link loadLayersWithIssues}). Kept for callers that want
+ * only the layers: a reader error (a file that is not valid JSON, a broken zip, projected
+ * coordinates without a CRS, …) throws `EngineError` `layer-unreadable` listing them.
+ */
+export async function loadLayers(config: CityConfig, baseDir: string, options: LoadLayersOptions = {}): Promise<LayerData> {
+  const { layers, issues } = await loadLayersWithIssues(config, baseDir);
+  if (options.onIssues) options.onIssues(issues);
+  else {
+    for (const i of issues) if (i.severity === 'warning') process.stderr.write(`  ${i.severity.padEnd(7)} ${i.code}: ${i.message}\n`);
+  }
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) throw new EngineError('layer-unreadable', errors.map((i) => `${i.code}: ${i.message}`).join('\n'));
+  return layers;
+}

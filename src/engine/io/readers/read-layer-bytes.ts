@@ -150,9 +150,17 @@ const CRS_HINTS: Record<LayerFormat, string> = {
   geopackage: 'no usable spatial reference system',
 };
 
-/** Add the projected-without-CRS check to a reader's result. */
-function finish(result: ReadLayerResult, options: ReadLayerOptions): ReadLayerResult {
+const FILE_CRS_ERRORS = new Set(['crs-unsupported', 'io-prj-unrecognised', 'crs-member-unreadable']);
+
+/** Add the projected-without-CRS check to a reader's result; soften file-CRS errors the config overrides. */
+function finish(result0: ReadLayerResult, options: ReadLayerOptions): ReadLayerResult {
   const declared = options.crs !== undefined && options.crs.trim() !== '';
+  let result = result0;
+  // The config's CRS wins over the file's, so a file CRS the engine cannot use is no longer
+  // fatal: it is kept as a warning (the engine adds crs-config-overrides-file if they differ).
+  if (declared && result.issues.some((i) => FILE_CRS_ERRORS.has(i.code) && i.severity === 'error')) {
+    result = { ...result, issues: result.issues.map((i) => (FILE_CRS_ERRORS.has(i.code) && i.severity === 'error' ? { ...i, severity: 'warning' as const } : i)) };
+  }
   // A CRS the file states but cannot be used is already reported; don't pile on.
   const crsReported = result.issues.some((i) => i.code === 'io-prj-unrecognised' || i.code === 'crs-member-unreadable' || i.code === 'io-crs-missing');
   if (result.crs !== null || declared || crsReported) return result;

@@ -106,13 +106,14 @@ const trimSpaces = (s: string): string => s.replace(/^[\s\0]+|[\s\0]+$/g, '');
  *
  * @param bytes - the .dbf file.
  * @param header - from {@link readDbfHeader}.
- * @param decode - decodes text bytes (names and C fields).
+ * @param decode - decodes text bytes (C fields).
+ * @param decodeName - decodes field names; default `decode`.
  */
-export function readDbfRecords(bytes: Uint8Array, header: DbfHeader, decode: (b: Uint8Array) => string): DbfRecords {
+export function readDbfRecords(bytes: Uint8Array, header: DbfHeader, decode: (b: Uint8Array) => string, decodeName: (b: Uint8Array) => string = decode): DbfRecords {
   const names: string[] = [];
   const seen = new Set<string>();
   header.fields.forEach((f, i) => {
-    let name = trimSpaces(decode(f.rawName));
+    let name = trimSpaces(decodeName(f.rawName));
     if (name === '') name = `FIELD_${i + 1}`;
     if (seen.has(name)) { let k = 2; while (seen.has(`${name}_${k}`)) k++; name = `${name}_${k}`; }
     seen.add(name);

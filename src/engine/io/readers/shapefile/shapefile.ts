@@ -149,8 +149,18 @@ export function readShapefileFiles(files: LayerFiles, options: ReadShapefileOpti
       issues.push(...decided.issues);
       encoding = decided.encoding;
       const dec = createDecoder(decided.encoding.name);
-      const rec = readDbfRecords(dbfBytes, header, dec.decode);
-      if (dec.invalidCount() > 0) issues.push(makeIssue('io-encoding-invalid-bytes', { ...loc, encoding: dec.name, count: dec.invalidCount() }, { ...loc, actual: dec.invalidCount() }));
+      // Writers cut field names at 11 bytes, sometimes inside a multi-byte character (GDAL
+      // writes 用地代码 in UTF-8 as 11 of its 12 bytes): the cut character is dropped, not replaced.
+      let nameInvalid = 0;
+      const decodeName = (b: Uint8Array): string => {
+        let s = createDecoder(decided.encoding.name).decode(b);
+        if (b.length >= 10) s = s.replace(/\uFFFD$/, '');
+        for (const ch of s) if (ch === '\uFFFD') nameInvalid++;
+        return s;
+      };
+      const rec = readDbfRecords(dbfBytes, header, dec.decode, decodeName);
+      const invalid = dec.invalidCount() + nameInvalid;
+      if (invalid > 0) issues.push(makeIssue('io-encoding-invalid-bytes', { ...loc, encoding: dec.name, count: invalid }, { ...loc, actual: invalid }));
       for (const t of rec.otherTypes) issues.push(makeIssue('io-dbf-field-type', { ...loc, field: t.field, type: t.type }, { ...loc, field: t.field, actual: t.type }));
       for (const b of rec.badValues) issues.push(makeIssue('io-dbf-bad-value', { ...loc, field: b.field, row: b.row, text: b.text, kind: b.kind }, { ...loc, field: b.field, featureId: b.row - 1, expected: b.kind, actual: b.text }));
       if (rec.deleted > 0) issues.push(makeIssue('io-dbf-deleted-records', { ...loc, count: rec.deleted }, { ...loc, actual: rec.deleted }));
