@@ -4,7 +4,7 @@
  */
 import type { Issue } from '../types.js';
 import { makeIssue } from '../messages/index.js';
-import { isGeographicCrs, isKnownCrs } from './definitions.js';
+import { describeCrs, isGeographicCrs, isKnownCrs } from './definitions.js';
 import { parseCrsName, readLegacyCrsMember } from './parse-crs-name.js';
 
 /** The default CRS of GeoJSON (RFC 7946 §4): WGS 84 lon/lat. */
@@ -38,6 +38,7 @@ export interface LayerCrsOptions {
  * GeoJSON is written by GDAL and every web tool (docs/crs.md, "Axis order"). Nothing is swapped.
  *
  * Issue codes: `crs-name-unparseable` and `crs-unsupported` (errors, config or file),
+ * `crs-legacy-datum` (warning: Xian 1980 or Beijing 1954, converted with no datum shift),
  * `crs-member-unreadable` (error: the file has a `crs` member the engine cannot read and the
  * config declares none; guessing would be silent), `crs-config-overrides-file` (warning: both
  * given and they differ).
@@ -70,6 +71,7 @@ export function resolveLayerCrs(
     if (fileCode !== null && fileCode !== code) {
       issues.push(makeIssue('crs-config-overrides-file', { ...loc, declared: code, file: fileCode }, { ...loc, field: 'crs', expected: code, actual: fileCode }));
     }
+    legacyDatumWarning(code, loc, issues);
     return { code, source: 'config', issues };
   }
 
@@ -79,10 +81,25 @@ export function resolveLayerCrs(
       return { code: DEFAULT_CRS, source: 'file', issues: [makeIssue('crs-member-unreadable', { ...loc, member }, { ...loc, field: 'crs', actual: member })] };
     }
     const issues = isKnownCrs(code) ? [] : [makeIssue('crs-unsupported', { ...loc, code }, { ...loc, field: 'crs', actual: code })];
+    legacyDatumWarning(code, loc, issues);
     return { code, source: 'file', issues };
   }
 
   return { code: DEFAULT_CRS, source: 'default', issues: [] };
+}
+
+/**
+ * A layer on a legacy Chinese datum (Xian 1980, Beijing 1954) is converted with no datum shift:
+ * say so (`crs-legacy-datum`, warning), with the order of the position error.
+ */
+function legacyDatumWarning(code: string, loc: { layer?: string }, issues: Issue[]): void {
+  const info = describeCrs(code);
+  if (!info?.legacyDatum) return;
+  // ~100 m: the order of the Xian 1980 / Beijing 1954 to CGCS2000 differences over China
+  // (EPSG's Tarim-basin Beijing 1954 set alone moves points 20–65 m; docs/geometry-hygiene.md).
+  issues.push(makeIssue('crs-legacy-datum', { ...loc, code, name: info.name, datum: info.legacyDatum, offsetM: 100 }, {
+    ...loc, field: 'crs', actual: code, expected: 'a CRS on WGS 84 or CGCS2000, or data reprojected with local datum parameters',
+  }));
 }
 
 /**
