@@ -12,6 +12,7 @@ import {
   readLayerBytes, readShapefileFiles, readShapefileZip, registerReader, unregisterReader,
 } from '../../src/engine/io/readers/index.js';
 import { assemblePolygonRings } from '../../src/engine/io/readers/shapefile/rings.js';
+import { isKnownCrs } from '../../src/engine/crs/index.js';
 import type { Feature, FeatureCollection, Geometry, Issue, Position } from '../../src/engine/types.js';
 
 const FIX = join(import.meta.dirname, '../fixtures/io');
@@ -350,13 +351,16 @@ describe('readShapefileZip / readShapefileFiles', () => {
     const ok = await readLayerBytes(bytes('shp/gbk-cpg/parcels.shp'), { fileName: 'parcels.shp', crs: 'EPSG:4549' });
     assert.ok(!codes(ok.issues).includes('io-crs-missing'));
   });
-  test('a Xian 1980 .prj is identified and reported as unsupported', () => {
+  test('a Xian 1980 .prj is identified; unsupported if the crs module does not bundle it', () => {
     const files = { ...dir('shp/gbk-cpg'), 'parcels.prj': bytes('prj/esri-2385.prj') };
     const r = readShapefileFiles(files);
     assert.equal(r.crs, 'EPSG:2385');
-    const i = r.issues.find((x) => x.code === 'crs-unsupported');
-    assert.equal(i?.severity, 'error');
+    const i = r.issues.find((x) => x.code === (isKnownCrs('EPSG:2385') ? 'io-prj-crs' : 'crs-unsupported'));
+    assert.equal(i?.severity, isKnownCrs('EPSG:2385') ? 'info' : 'error');
     assert.equal(i?.actual, 'EPSG:2385');
+    // A code the crs module does not bundle is an error (the .prj names EPSG:999999 by authority).
+    const other = readShapefileFiles({ ...files, 'parcels.prj': enc('PROJCS["X",AUTHORITY["EPSG","999999"]]') });
+    assert.equal(other.issues.find((x) => x.code === 'crs-unsupported')?.severity, 'error');
   });
   test('a damaged zip is an issue, not an exception', () => {
     const z = bytes('zip/parcels-zone40.zip').slice(0, 100);
@@ -515,5 +519,145 @@ describe('readLayerBytes dispatch', () => {
     assert.deepEqual(codes((await readLayerBytes(fgb, { fileName: 'a.fgb' })).issues), ['io-read-failed']);
     unregisterReader('flatgeobuf');
     void before;
+  });
+});
+
+describe('every io issue code has a trigger', () => {
+  /** A minimal .shp of polygon records (type 5), each a list of rings, written by hand per the ESRI spec. */
+  function polygonShp(records: Position[][][], type = 5): Uint8Array {
+    const contents = records.map((rings) => {
+      const nPts = rings.reduce((s, r) => s + r.length, 0);
+      const b = new DataView(new ArrayBuffer(44 + 4 * rings.length + 16 * nPts));
+      b.setInt32(0, type, true);
+      b.setInt32(36, rings.length, true);
+      b.setInt32(40, nPts, true);
+      let k = 0;
+      rings.forEach((r, i) => { b.setInt32(44 + 4 * i, k, true); k += r.length; });
+      let o = 44 + 4 * rings.length;
+      for (const r of rings) for (const p of r) { b.setFloat64(o, p[0], true); b.setFloat64(o + 8, p[1], true); o += 16; }
+      return new Uint8Array(b.buffer);
+    });
+    const total = 100 + contents.reduce((s, c) => s + 8 + c.length, 0);
+    const out = new Uint8Array(total);
+    const dv = new DataView(out.buffer);
+    dv.setInt32(0, 9994, false);
+    dv.setInt32(24, total / 2, false);
+    dv.setInt32(28, 1000, true);
+    dv.setInt32(32, type, true);
+    let o = 100;
+    contents.forEach((c, i) => { dv.setInt32(o, i + 1, false); dv.setInt32(o + 4, c.length / 2, false); out.set(c, o + 8); o += 8 + c.length; });
+    return out;
+  }
+  const sqr = (x: number, y: number, s: number, clockwise: boolean): Position[] => {
+    const r = [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
+    return clockwise ? r.reverse() : r;
+  };
+  const seen = new Set<string>();
+  const add = (issues: Issue[]): void => { for (const i of issues) seen.add(i.code); };
+
+  test('hand-made .shp records: orphan holes, degenerate and unclosed rings, MultiPatch, truncation', () => {
+    const shp = polygonShp([
+      [sqr(0, 0, 10, false)], // counter-clockwise only: orphan → outer
+      [sqr(0, 0, 10, true), [[0, 0], [1, 1], [0, 0]]], // degenerate second ring
+      [sqr(0, 0, 10, true).slice(0, -1)], // unclosed
+    ]);
+    const r = readShapefileFiles({ 'a.shp': shp });
+    assert.deepEqual(r.fc.features.map((f) => area(f.geometry)), [100, 100, 100]);
+    add(r.issues);
+    for (const c of ['io-shp-orphan-hole', 'io-shp-degenerate-ring', 'io-shp-ring-closed']) assert.ok(seen.has(c), c);
+    const patch = shp.slice();
+    new DataView(patch.buffer).setInt32(108, 31, true); // record 1 becomes a MultiPatch
+    const mp = readShapefileFiles({ 'a.shp': patch });
+    assert.equal(mp.fc.features[0].geometry, null);
+    add(mp.issues);
+    const cut = readShapefileFiles({ 'a.shp': shp.slice(0, shp.length - 20) });
+    assert.equal(cut.fc.features.length, 2);
+    add(cut.issues);
+    add(readShapefileFiles({ 'a.shp': enc('not a shapefile at all, not even close to 100 bytes') }).issues);
+    add(readShapefileFiles({ 'a.dbf': bytes('shp/gbk-cpg/parcels.dbf') }).issues);
+    assert.ok(seen.has('io-shp-shape-unsupported') && seen.has('io-shp-record-truncated') && seen.has('io-shp-unreadable') && seen.has('io-shp-part-missing'));
+  });
+
+  test('.dbf problems: deleted records, odd types, bad numbers, mismatched counts, unreadable', () => {
+    const files = dir('shp/gbk-cpg');
+    const dbf = files['parcels.dbf'].slice();
+    const headerLength = dbf[8] | (dbf[9] << 8);
+    const recordLength = dbf[10] | (dbf[11] << 8);
+    dbf[headerLength + recordLength] = 0x2a; // record 2 deleted
+    dbf[32 + 11] = 'M'.charCodeAt(0); // field 1 (名称) of type M
+    // 面积 (N, offset 1 + 80 + 80) of record 1 := "abc".
+    dbf.set(enc('abc'.padStart(24)), headerLength + 1 + 160);
+    const r = readShapefileFiles({ ...files, 'parcels.dbf': dbf });
+    assert.equal(r.fc.features.length, 3); // the deleted record and its shape are skipped
+    assert.equal(r.fc.features[0].properties?.面积, null);
+    assert.equal(r.fc.features[0].properties?.名称, '新吴地块一'); // M read as text
+    add(r.issues);
+    add(readShapefileFiles({ ...files, 'parcels.dbf': bytes('shp/utm/pois.dbf') }).issues);
+    add(readShapefileFiles({ ...files, 'parcels.dbf': new Uint8Array(10) }).issues);
+    for (const c of ['io-dbf-deleted-records', 'io-dbf-field-type', 'io-dbf-bad-value', 'io-shp-count-mismatch', 'io-dbf-unreadable']) assert.ok(seen.has(c), c);
+  });
+
+  test('encodings: option agreeing with the file, unknown labels', () => {
+    const files = dir('shp/gbk-cpg');
+    const same = readShapefileFiles(files, { encoding: '936' });
+    assert.deepEqual(same.encoding, { name: 'gbk', source: 'option' });
+    add(same.issues);
+    const odd = readShapefileFiles({ ...files, 'parcels.cpg': enc('IBM437') });
+    assert.deepEqual(odd.encoding, { name: 'gbk', source: 'detected' }); // falls through to detection
+    add(odd.issues);
+    assert.ok(seen.has('io-encoding-option') && seen.has('io-encoding-unknown-label'));
+  });
+
+  test('.prj not identified; zips without a layer or with unsupported members', () => {
+    const files = { ...dir('shp/gbk-cpg'), 'parcels.prj': enc('PROJCS["Local",GEOGCS["GCS_Local",DATUM["D_Local",SPHEROID["x",6378000,300]]],PROJECTION["Lambert_Conformal_Conic"],UNIT["Meter",1.0]]') };
+    const r = readShapefileFiles(files);
+    assert.equal(r.crs, null);
+    add(r.issues);
+    assert.ok(seen.has('io-prj-unrecognised'));
+    // A stored zip with one text member; then its method patched to 12 (bzip2).
+    const name = enc('notes.txt');
+    const data = enc('hello');
+    const local = new Uint8Array(30 + name.length + data.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true); lv.setUint32(18, data.length, true); lv.setUint32(22, data.length, true); lv.setUint16(26, name.length, true);
+    local.set(name, 30); local.set(data, 30 + name.length);
+    const central = new Uint8Array(46 + name.length);
+    const cv = new DataView(central.buffer);
+    cv.setUint32(0, 0x02014b50, true); cv.setUint32(20, data.length, true); cv.setUint32(24, data.length, true); cv.setUint16(28, name.length, true); cv.setUint32(42, 0, true);
+    central.set(name, 46);
+    const end = new Uint8Array(22);
+    const ev = new DataView(end.buffer);
+    ev.setUint32(0, 0x06054b50, true); ev.setUint16(8, 1, true); ev.setUint16(10, 1, true); ev.setUint32(12, central.length, true); ev.setUint32(16, local.length, true);
+    const zip = new Uint8Array([...local, ...central, ...end]);
+    const noLayer = readShapefileZip(zip);
+    assert.deepEqual(codes(noLayer.issues), ['io-zip-no-layer']);
+    add(noLayer.issues);
+    const bz = zip.slice();
+    new DataView(bz.buffer).setUint16(local.length + 10, 12, true);
+    add(readShapefileZip(bz).issues);
+    assert.ok(seen.has('io-zip-entry-skipped'));
+  });
+
+  test('CSV: renamed headers, half coordinates, empty files', () => {
+    const r = readDelimited('name,,name,lon\na,b,c,120\n');
+    assert.deepEqual(Object.keys(r.fc.features[0].properties!), ['name', 'column_2', 'name_3', 'lon']);
+    add(r.issues);
+    add(readDelimited('').issues);
+    for (const c of ['io-csv-header-renamed', 'io-csv-coordinate-half', 'io-csv-empty']) assert.ok(seen.has(c), c);
+  });
+
+  test('all io codes are covered by this file', async () => {
+    const { IO_MESSAGES } = await import('../../src/engine/messages/io.js');
+    // Codes the tests above this block trigger (asserted there).
+    const elsewhere = [
+      'io-format-unknown', 'io-format-not-handled', 'io-read-failed', 'io-crs-missing', 'io-prj-crs', 'io-encoding-cpg', 'io-encoding-ldid',
+      'io-encoding-detected', 'io-encoding-option-overrides-file', 'io-encoding-invalid-bytes', 'io-json-invalid', 'io-geojson-not-collection',
+      'io-geojson-wrapped', 'io-geojson-axis-swapped', 'io-geojson-axis-kept', 'io-zip-unreadable', 'io-zip-name-encoding', 'io-zip-several-layers',
+      'io-zip-layer-not-found', 'io-shp-dbf-missing', 'io-shp-null-shapes', 'io-shp-zm-dropped', 'io-csv-delimiter-detected',
+      'io-csv-unterminated-quote', 'io-csv-row-length', 'io-csv-field-missing', 'io-csv-coordinate-columns', 'io-csv-no-coordinates',
+      'io-csv-number-unparsed', 'io-csv-number-notations', 'io-csv-coordinate-missing',
+    ];
+    const missing = Object.keys(IO_MESSAGES).filter((c) => !seen.has(c) && !elsewhere.includes(c));
+    assert.deepEqual(missing, []);
   });
 });

@@ -181,17 +181,17 @@ export const IO_MESSAGES: Record<string, MessageSpec> = {
   /** args: count, records, layer? */
   'io-shp-orphan-hole': {
     severity: 'warning',
-    template: (a) => `${where(a)}${n(a.count)} counter-clockwise ring(s) lie inside no clockwise ring (records ${fmt(a.records)}); each was read as an outer ring.`,
+    template: (a) => `${where(a)}${n(a.count)} record(s) have counter-clockwise rings inside no clockwise ring (records ${fmt(a.records)}); they were nested by containment: outer rings, unless inside another such ring.`,
   },
   /** args: count, records, layer? */
   'io-shp-degenerate-ring': {
     severity: 'warning',
-    template: (a) => `${where(a)}${n(a.count)} polygon ring(s) have fewer than 3 distinct vertices (records ${fmt(a.records)}); they were dropped.`,
+    template: (a) => `${where(a)}${n(a.count)} record(s) have polygon rings with fewer than 3 distinct vertices (records ${fmt(a.records)}); those rings were dropped.`,
   },
   /** args: count, records, layer? */
   'io-shp-ring-closed': {
     severity: 'info',
-    template: (a) => `${where(a)}${n(a.count)} polygon ring(s) were not closed (records ${fmt(a.records)}); their first vertex was repeated at the end.`,
+    template: (a) => `${where(a)}${n(a.count)} record(s) have unclosed polygon rings (records ${fmt(a.records)}); each ring's first vertex was repeated at its end.`,
   },
   /** args: shp, dbf, layer? */
   'io-shp-count-mismatch': {

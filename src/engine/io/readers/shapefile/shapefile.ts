@@ -82,7 +82,7 @@ export function readShapefileZip(
  *   writer's ANSI code page" and is detected); else detected over the names and text fields
  *   (`io-encoding-detected`: UTF-8 when well-formed, else GBK). Field names use the same encoding.
  * - CRS (.prj): `identifyPrj` → `crs` and the collection's legacy `crs` member, reported as
- *   `io-prj-crs`; a code the engine does not bundle (Xian 1980, Beijing 1954) is
+ *   `io-prj-crs`; a code the crs module does not bundle (see `isKnownCrs`) is
  *   `crs-unsupported`; an unidentified .prj is `io-prj-unrecognised`. No .prj → `crs: null`.
  *
  * @param files - file name → bytes; must hold a `.shp`.
