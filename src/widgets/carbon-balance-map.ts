@@ -417,17 +417,47 @@ export class CarbonBalanceMap extends LitElement {
     this._clearFeatures();
     let config: CityConfig | null = null;
     let isDemo = false;
+    let configErrors = false;
     try {
+      let given: CityConfig | null = null;
+      let base = document.baseURI;
       if (typeof this.config === 'string' && this.config.trim()) {
-        const url = new URL(this.config, document.baseURI).href;
-        config = (await this._engine.loadConfigUrl(url)).config;
+        // The config itself is small: read it here, check it, then let the worker fetch the layers.
+        base = new URL(this.config, document.baseURI).href;
+        const response = await fetch(base);
+        if (!response.ok) throw { code: 'fetch-failed', message: `${this.config}: HTTP ${response.status}` } satisfies EngineFailure;
+        try {
+          given = (await response.json()) as CityConfig;
+        } catch {
+          throw { code: 'config-unreadable', message: `${this.config} is not JSON` } satisfies EngineFailure;
+        }
       } else if (this.config && typeof this.config === 'object') {
-        if (this.layers) {
-          const { config: named, layers } = nameLayerData(this.config, this.layers);
-          await this._engine.loadLayers(layers);
-          config = named;
-        } else {
-          config = (await this._engine.loadConfig(this.config, document.baseURI)).config;
+        given = this.config;
+      }
+      if (token !== this._sourceToken) return;
+      if (given) {
+        // Check before loading: a config with errors is reported at once (and not run), but its
+        // layers are still loaded when they can be, so the panel can help fix it.
+        const issues = validateConfig(given);
+        const errors = issues.filter((i) => i.severity === 'error');
+        this._configIssues = issues;
+        this._config = given;
+        if (errors.length > 0) {
+          configErrors = true;
+          this._reportFailure({ code: 'invalid-config', message: errors[0].message, issues: errors });
+        }
+        try {
+          if (this.layers) {
+            const { config: named, layers } = nameLayerData(given, this.layers);
+            await this._engine.loadLayers(layers);
+            config = named;
+          } else {
+            await this._engine.loadConfig(given, base);
+            config = given;
+          }
+        } catch (e) {
+          if (!configErrors) throw e;
+          config = given;
         }
       } else if (this.demoCity || !this.layers) {
         config = (await this._engine.loadDemo(this.demoOptions)).config;
@@ -441,6 +471,7 @@ export class CarbonBalanceMap extends LitElement {
     if (token !== this._sourceToken || !config) return;
     this._config = config;
     this._isDemo = isDemo;
+    if (configErrors) return;
     await this._run();
   }
 

@@ -1,0 +1,83 @@
+/**
+ * The element's data sources: a config URL (layer paths relative to it), a config object with
+ * the layers as a property, and an invalid config. Fixture: two units, three parcels.
+ *
+ * Hand calculation (fixture two-units): industry 1 000 t on the one industrial parcel (west),
+ * cultivation 100 t on the one cultivated parcel (east), a 50 t sink on the one forest parcel
+ * (west). GDP west 900, east 100. City C = 1 100, CA = 50, G = 1 000.
+ *   ECC_W = (900/1000)/(1000/1100) = 0.99 < 1, ESC_W = (50/50)/(1000/1100) = 1.1 > 1
+ *     → carbon-sink functional zone.
+ *   ECC_E = (100/1000)/(100/1100) = 1.1 > 1, ESC_E = 0 < 1 → carbon-source control zone.
+ */
+import { expect } from '@open-wc/testing';
+import '../../src/widgets/index.js';
+import type { CarbonBalanceMap } from '../../src/widgets/index.js';
+import { cleanup, create, nextEvent } from './helpers.js';
+
+const BASE = '/test/widgets/fixtures/two-units/';
+
+function zones(el: CarbonBalanceMap): Record<string, string | null> {
+  return Object.fromEntries(el.report!.units.map((u) => [u.id, u.zone]));
+}
+
+describe('data sources', function () {
+  this.timeout(60_000);
+  afterEach(cleanup);
+
+  it('loads a config URL and the layers it names, relative to it', async () => {
+    const el = create({ attributes: { lang: 'en', config: `${BASE}city.json` } });
+    await nextEvent(el, 'cbm-run-complete');
+    expect(zones(el)).to.deep.equal({ W: 'carbon-sink-functional', E: 'carbon-source-control' });
+    const w = el.report!.units.find((u) => u.id === 'W')!;
+    expect(w.ecc).to.be.closeTo(0.99, 1e-9);
+    expect(w.esc).to.be.closeTo(1.1, 1e-9);
+    // Not the demo city: no "generated" badge; the unit name with markup is text.
+    expect(el.shadowRoot!.querySelector('.badge')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('b')).to.equal(null);
+    // The layers the config named are the loaded layers, by their paths.
+    expect(el.loadedLayers.map((l) => l.name).sort()).to.deep.equal(['parcels.geojson', 'units.geojson']);
+  });
+
+  it('takes a config object and the layers as properties', async () => {
+    const [config, parcels, units] = await Promise.all(['city.json', 'parcels.geojson', 'units.geojson'].map((f) => fetch(BASE + f).then((r) => r.json())));
+    const el = document.createElement('carbon-balance-map');
+    el.setAttribute('lang', 'en');
+    el.config = config;
+    el.layers = { parcels, units };
+    const done = nextEvent(el, 'cbm-run-complete');
+    document.body.appendChild(el);
+    try {
+      await done;
+      expect(zones(el)).to.deep.equal({ W: 'carbon-sink-functional', E: 'carbon-source-control' });
+      // The host's objects are not mutated.
+      expect(parcels.features[0].properties).to.deep.equal({ bsm: 'p1', dlbm: '0601' });
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('reports an invalid config as an error with its issues, and does not run', async () => {
+    const config = await fetch(BASE + 'city.json').then((r) => r.json());
+    delete config.layers.parcels.codeField;
+    const el = document.createElement('carbon-balance-map');
+    el.setAttribute('lang', 'en');
+    el.setAttribute('panel', 'open');
+    el.config = config;
+    let started = 0;
+    el.addEventListener('cbm-run-start', () => started++);
+    const failed = nextEvent(el, 'cbm-run-error');
+    document.body.appendChild(el);
+    try {
+      const e = await failed;
+      expect(e.detail.code).to.equal('invalid-config');
+      expect(e.detail.issues!.some((i) => i.path === '$.layers.parcels.codeField')).to.equal(true);
+      expect(started).to.equal(0);
+      await el.updateComplete;
+      const listed = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.issues li.error')].map((li) => li.dataset.code);
+      expect(listed.length).to.be.greaterThan(0);
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.not.equal('');
+    } finally {
+      el.remove();
+    }
+  });
+});
