@@ -460,6 +460,15 @@ describe('readDelimited', () => {
     assert.deepEqual(r.fc.features.map((f) => (f.geometry as { coordinates: number[] }).coordinates), [[120.25, 31.5], [120.5, 31.625]]);
     assert.equal(r.fc.features[1].properties?.name, 'B, with comma');
   });
+  test('Excel "Unicode text": UTF-16 LE with BOM, tab-separated', () => {
+    const t = '名称\t经度\t纬度\r\nA\t120.5\t31.25\r\n';
+    const b = new Uint8Array(2 + t.length * 2);
+    b[0] = 0xff; b[1] = 0xfe;
+    for (let i = 0; i < t.length; i++) { b[2 + 2 * i] = t.charCodeAt(i) & 255; b[3 + 2 * i] = t.charCodeAt(i) >> 8; }
+    const r = readDelimited(b);
+    assert.deepEqual(r.encoding, { name: 'utf-16le', source: 'detected' });
+    assert.deepEqual(r.fc.features[0], { type: 'Feature', geometry: { type: 'Point', coordinates: [120.5, 31.25] }, properties: { 名称: 'A', 经度: 120.5, 纬度: 31.25 } });
+  });
   test('columns by option, a missing column, ragged rows, unterminated quotes', () => {
     const r = readDelimited('a;b;c\n1;2;3\n4;5\n', { xField: 'b', yField: 'c' });
     assert.deepEqual(r.fc.features[0].geometry, { type: 'Point', coordinates: [2, 3] });

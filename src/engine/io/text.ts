@@ -92,8 +92,8 @@ export function detectBom(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' |
  * Guess the encoding of text bytes that carry no declaration.
  *
  * Rules, in order: a byte-order mark; only ASCII bytes → `utf-8` (any choice decodes them the
- * same); well-formed UTF-8 → `utf-8` (GBK text is almost never well-formed UTF-8: a GBK
- * character's second byte is below 0xC0 far more often than UTF-8 allows); a GBK decoding
+ * same); well-formed UTF-8 → `utf-8` (GBK text is almost never well-formed UTF-8: common
+ * hanzi have trail bytes 0xA1–0xFE, where UTF-8 needs 0x80–0xBF after every lead byte); a GBK decoding
  * without errors in which at least half of the two-byte characters lie in the GB2312 block
  * (both bytes 0xA1–0xFE, where all common hanzi are) → `gbk`; otherwise `windows-1252`
  * (Latin text, where a high byte is mostly followed by an ASCII letter).
