@@ -329,7 +329,8 @@ export class CarbonBalanceMap extends LitElement {
   async exportPNG(): Promise<Blob> {
     if (!this._map) throw new Error('The map is not ready');
     await this.whenRendered();
-    const canvas = composeMapCanvas(this._map);
+    const mapDiv = this.renderRoot.querySelector<HTMLElement>('.map');
+    const canvas = composeMapCanvas(this._map, mapDiv ? getComputedStyle(mapDiv).backgroundColor : '#ffffff');
     const t = strings(this.uiLang);
     if (this._theme) drawLegend(canvas, t.views[this.view], this._theme.items, (n) => formatCount(n, this.uiLang));
     return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
@@ -941,8 +942,8 @@ export class CarbonBalanceMap extends LitElement {
           <span class="title">${this._config?.name ?? t.elementLabel}</span>
           ${this._isDemo ? html`<span class="badge">${t.generatedDemoData}</span>` : nothing}
           <label>
-            <span class="sr-only">${t.legend}</span>
-            <select aria-label=${t.views[this.view]} @change=${this._onViewSelect} .value=${this.view}>
+            <span class="sr-only">${t.view}</span>
+            <select @change=${this._onViewSelect} .value=${this.view}>
               ${VIEW_IDS.map((v) => html`<option value=${v} ?selected=${v === this.view}>${t.views[v]}</option>`)}
             </select>
           </label>

@@ -35,14 +35,16 @@ export function featuresToCsv(fc: FeatureCollection): string {
   return BOM + lines.join('\r\n') + '\r\n';
 }
 
-/** Draws every layer canvas of a map onto one canvas, applying each canvas's CSS transform. */
-export function composeMapCanvas(map: OlMap): HTMLCanvasElement {
+/** Draws every layer canvas of a map onto one canvas (over `background`), applying each canvas's CSS transform. */
+export function composeMapCanvas(map: OlMap, background = 'rgba(0,0,0,0)'): HTMLCanvasElement {
   const size = map.getSize() ?? [0, 0];
   const ratio = window.devicePixelRatio || 1;
   const out = document.createElement('canvas');
   out.width = Math.round(size[0] * ratio);
   out.height = Math.round(size[1] * ratio);
   const ctx = out.getContext('2d')!;
+  ctx.fillStyle = background;
+  ctx.fillRect(0, 0, out.width, out.height);
   const viewport = map.getViewport();
   viewport?.querySelectorAll<HTMLCanvasElement>('.ol-layer canvas, canvas.ol-layer').forEach((canvas) => {
     if (canvas.width === 0 || canvas.height === 0) return;

@@ -15,6 +15,7 @@ export const VIEW_IDS: readonly ViewId[] = ['zones', 'units', 'grid', 'parcels',
 
 const EN = {
   elementLabel: 'Carbon balance map',
+  view: 'View',
   generatedDemoData: 'Generated demo data',
   views: {
     parcels: 'Parcels: net emissions per km²',
@@ -154,6 +155,7 @@ type Strings = typeof EN;
 
 const ZH: Strings = {
   elementLabel: '碳平衡地图',
+  view: '视图',
   generatedDemoData: '生成的示例数据',
   views: {
     parcels: '地块：单位面积净排放', grid: '格网：单位面积净排放', units: '单元：净排放',
