@@ -149,6 +149,18 @@ const EN = {
   perKm2: '/km²',
   ratio: '(ratio)',
   noResults: 'No results yet.',
+  mode: 'Transport mode',
+  modes: { road: 'Road', rail: 'Rail', water: 'Water', air: 'Air' } as Record<string, string>,
+  weightByOptions: { field: 'A number field', count: 'Count of points', area: 'Footprint area' } as Record<string, string>,
+  proxies: { 'poi-count': 'POI count', 'space-type-area': 'Area of chosen land types' } as Record<string, string>,
+  subsectors: {
+    'industry-mining': 'Mining', 'industry-manufacturing': 'Manufacturing', 'industry-supply': 'Power, heat, gas and water supply',
+    'buildings-residential': 'Residential buildings', 'buildings-commercial': 'Commercial and public buildings',
+    'transport-road': 'Road transport', 'transport-rail': 'Rail transport', 'transport-water': 'Water transport', 'transport-air': 'Air transport',
+    'agriculture-cultivation': 'Cultivation', 'agriculture-husbandry': 'Animal husbandry',
+    'waste-industrial': 'Industrial wastewater', 'waste-domestic': 'Domestic wastewater and solid waste',
+    'sinks-land': 'Non-built land sinks', 'sinks-crops': 'Crop uptake',
+  } as Record<string, string>,
 };
 
 type Strings = typeof EN;
@@ -276,6 +288,18 @@ const ZH: Strings = {
   perKm2: '/km²',
   ratio: '（比值）',
   noResults: '暂无结果。',
+  mode: '交通方式',
+  modes: { road: '公路', rail: '铁路', water: '水运', air: '航空' },
+  weightByOptions: { field: '数值字段', count: '点数', area: '占地面积' },
+  proxies: { 'poi-count': 'POI 数量', 'space-type-area': '所选地类面积' },
+  subsectors: {
+    'industry-mining': '采矿业', 'industry-manufacturing': '制造业', 'industry-supply': '电力、热力、燃气及水生产和供应业',
+    'buildings-residential': '居住建筑', 'buildings-commercial': '商业与公共建筑',
+    'transport-road': '公路交通', 'transport-rail': '铁路交通', 'transport-water': '水路交通', 'transport-air': '航空交通',
+    'agriculture-cultivation': '种植业', 'agriculture-husbandry': '畜牧业',
+    'waste-industrial': '工业废水', 'waste-domestic': '生活污水与固体废弃物',
+    'sinks-land': '非建设用地碳汇', 'sinks-crops': '农作物碳吸收',
+  },
 };
 
 /** The strings of one language. */

@@ -321,9 +321,9 @@ function renderRoads(ctx: BindingContext, c: CityConfig): TemplateResult {
         ${layerSelect(ctx, t.layer, layer, (name) => edit(i, (q) => ((q.path = name), delete q.url)))}
         ${fieldSelect(ctx, t.classField, layer, r.classField, (f) => edit(i, (q) => setOptional(q, 'classField', f)))}
         <div class="field-row">
-          <label for=${id}>Mode</label>
+          <label for=${id}>${t.mode}</label>
           <select id=${id} @change=${(e: Event) => edit(i, (q) => (q.mode = (e.target as HTMLSelectElement).value as TransportMode))}>
-            ${modes.map((m) => html`<option value=${m} ?selected=${(r.mode ?? 'road') === m}>${m}</option>`)}
+            ${modes.map((m) => html`<option value=${m} ?selected=${(r.mode ?? 'road') === m}>${t.modes[m]}</option>`)}
           </select>
         </div>
         <button type="button" @click=${() => ctx.editConfig((x) => void x.layers.roads?.splice(i, 1))}>${t.removeRow}</button>
@@ -368,7 +368,7 @@ function renderPopulation(ctx: BindingContext, c: CityConfig): TemplateResult {
       ? html`<div class="field-row">
             <label for=${id}>${t.weightBy}</label>
             <select id=${id} @change=${(e: Event) => edit((p) => (p.weightBy = (e.target as HTMLSelectElement).value as PopulationLayerConfig['weightBy']))}>
-              ${(['field', 'count', 'area'] as const).map((w) => html`<option value=${w} ?selected=${(pop.weightBy ?? 'field') === w}>${w}</option>`)}
+              ${(['field', 'count', 'area'] as const).map((w) => html`<option value=${w} ?selected=${(pop.weightBy ?? 'field') === w}>${t.weightByOptions[w]}</option>`)}
             </select>
           </div>
           ${(pop.weightBy ?? 'field') === 'field' ? fieldSelect(ctx, t.weightField, layer, pop.weightField, (f) => edit((p) => setOptional(p, 'weightField', f))) : nothing}`
@@ -506,7 +506,7 @@ function renderInventory(ctx: BindingContext, c: CityConfig): TemplateResult {
             <td>
               <select aria-label=${`${t.subsector} ${i + 1}`} @change=${(ev: Event) => edit(i, (x) => setOptional(x, 'subsector', ((ev.target as HTMLSelectElement).value || undefined) as SubsectorId))}>
                 <option value="" ?selected=${!e.subsector}>${t.none}</option>
-                ${SUBSECTORS.filter((s) => s.sector === e.sector).map((s) => html`<option value=${s.id} ?selected=${s.id === e.subsector}>${s.label}</option>`)}
+                ${SUBSECTORS.filter((s) => s.sector === e.sector).map((s) => html`<option value=${s.id} ?selected=${s.id === e.subsector}>${t.subsectors[s.id] ?? s.label}</option>`)}
               </select>
             </td>
             <td><input aria-label=${`${t.label} ${i + 1}`} .value=${e.label ?? ''} @change=${(ev: Event) => edit(i, (x) => setOptional(x, 'label', (ev.target as HTMLInputElement).value))} /></td>
@@ -561,8 +561,8 @@ function renderEconomy(ctx: BindingContext, c: CityConfig): TemplateResult {
       <div class="field-row">
         <label for=${pid}>${t.proxy}</label>
         <select id=${pid} @change=${(e: Event) => ctx.editConfig((x) => x.economy?.source === 'proxy' && (x.economy.proxy = (e.target as HTMLSelectElement).value as 'poi-count'))}>
-          <option value="poi-count" ?selected=${eco.proxy === 'poi-count'}>POI count</option>
-          <option value="space-type-area" ?selected=${eco.proxy === 'space-type-area'}>Space-type area</option>
+          <option value="poi-count" ?selected=${eco.proxy === 'poi-count'}>${t.proxies['poi-count']}</option>
+          <option value="space-type-area" ?selected=${eco.proxy === 'space-type-area'}>${t.proxies['space-type-area']}</option>
         </select>
       </div>`;
   }
