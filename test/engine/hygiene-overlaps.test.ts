@@ -4,7 +4,9 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ringAreaInConvex } from '../../src/engine/geometry/convex-clip.js';
+import polygonClipping from 'polygon-clipping';
+import { multiPolygonOverlapArea, ringAreaInConvex } from '../../src/engine/geometry/convex-clip.js';
+import { multiPolygonArea } from '../../src/engine/geometry/planar.js';
 import { preparePolygonLayer } from '../../src/engine/spatial/layers.js';
 import { findParcelOverlaps, reportParcelOverlaps } from '../../src/engine/spatial/overlaps.js';
 import { generateDemoCity } from '../../src/engine/demo-city/index.js';
@@ -84,6 +86,31 @@ describe('overlap areas', () => {
     close(ringAreaInConvex(ell(0, 0), window.slice().reverse(), -1), 200, 'clockwise window');
     close(ringAreaInConvex(square(6, 1, 2), window, 1), 4, 'wholly inside');
     close(ringAreaInConvex(square(-10, 0, 5), window, 1), 0, 'apart');
+  });
+});
+
+describe('fan-triangle overlap against polygon-clipping', () => {
+  test('200 random star-shaped pairs, some with holes, at Gauss–Krüger-sized coordinates', () => {
+    // polygon-clipping (a sweep-line overlay, independent of the fan decomposition) is the reference.
+    let seed = 7;
+    const rnd = (): number => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+    const star = (cx: number, cy: number, r: number, k: number, ccw: boolean): number[][] => {
+      const pts: number[][] = [];
+      for (let i = 0; i < k; i++) {
+        const t = (2 * Math.PI * i) / k, rr = r * (0.4 + 0.6 * rnd());
+        pts.push([X + cx + rr * Math.cos(t), Y + cy + rr * Math.sin(t)]);
+      }
+      return ccw ? pts : pts.reverse();
+    };
+    for (let trial = 0; trial < 200; trial++) {
+      const a = [[star(0, 0, 50, 5 + Math.floor(rnd() * 12), true), ...(trial % 3 === 0 ? [star(0, 0, 12, 6, false)] : [])]];
+      const b = [[star(40 * rnd() - 20, 40 * rnd() - 20, 50, 5 + Math.floor(rnd() * 12), true)]];
+      const closed = (mp: number[][][][]) => mp.map((p) => p.map((r) => [...r, r[0]]));
+      const reference = multiPolygonArea(polygonClipping.intersection(closed(a) as never, closed(b) as never) as number[][][][]);
+      const got = multiPolygonOverlapArea(a, b);
+      assert.ok(Math.abs(got - reference) <= 1e-6 * Math.max(1, reference), `trial ${trial}: ${got} vs ${reference}`);
+      assert.ok(Math.abs(multiPolygonOverlapArea(b, a) - reference) <= 1e-6 * Math.max(1, reference), `trial ${trial} swapped`);
+    }
   });
 });
 

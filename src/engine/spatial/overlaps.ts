@@ -4,17 +4,20 @@
  * total overlap area (docs/geometry-hygiene.md, "Overlapping parcels").
  *
  * Candidates are pairs whose bounding boxes overlap with positive area (a packed R-tree over the
- * boxes); each candidate's overlap is measured exactly: a convex parcel clips the other one by
- * Sutherland–Hodgman (exact for areas, see `clipRingToConvex`), and only pairs of two non-convex
- * parcels go through polygon-clipping. Parcels that tile (share edges and corners) measure 0.
+ * boxes); each candidate's overlap is measured exactly with no general overlay: a convex parcel
+ * clips the other one by Sutherland–Hodgman (exact for areas, see `clipRingToConvex`), and of two
+ * non-convex parcels one is cut into fan triangles that clip the other
+ * (`multiPolygonOverlapArea`). A parcel that lies wholly on the outer side of one window edge
+ * costs one pass over its vertices, so neighbours that share an edge (tiles) are cheap and
+ * measure 0.
  */
 import type { MultiPolygon, Ring } from '../geometry/planar.js';
-import { convexOrientation, multiPolygonArea } from '../geometry/planar.js';
-import { ringAreaInConvex } from '../geometry/convex-clip.js';
+import { convexOrientation } from '../geometry/planar.js';
+import { multiPolygonOverlapArea, ringAreaInConvex } from '../geometry/convex-clip.js';
 import { makeIssue } from '../messages/index.js';
 import type { Issue } from '../types.js';
 import type { PolygonLayer } from './layers.js';
-import { indexBBoxes, intersectMultiPolygons } from './overlay.js';
+import { indexBBoxes } from './overlay.js';
 
 /** One overlapping pair: parcel indices (a < b, into the layer's arrays) and the overlap, m². */
 export interface ParcelOverlap {
@@ -77,7 +80,7 @@ export function findParcelOverlaps(parcels: PolygonLayer, options: OverlapOption
       // Boxes that only touch cannot hold an overlap with area.
       if (Math.min(bi[2], bj[2]) <= Math.max(bi[0], bj[0]) || Math.min(bi[3], bj[3]) <= Math.max(bi[1], bj[1])) continue;
       candidates++;
-      const area = overlapArea(parcels.geoms[i], orientation[i], parcels.geoms[j], orientation[j], bi);
+      const area = overlapArea(parcels.geoms[i], orientation[i], parcels.geoms[j], orientation[j]);
       if (area > minArea) {
         pairs.push({ a: i, b: j, areaM2: area });
         totalAreaM2 += area;
@@ -88,10 +91,17 @@ export function findParcelOverlaps(parcels: PolygonLayer, options: OverlapOption
 }
 
 /** Area of a ∩ b, m². */
-function overlapArea(a: MultiPolygon, oa: number, b: MultiPolygon, ob: number, boxA: number[]): number {
+function overlapArea(a: MultiPolygon, oa: number, b: MultiPolygon, ob: number): number {
   if (ob !== 0) return areaInConvex(a, b[0][0], ob as 1 | -1);
   if (oa !== 0) return areaInConvex(b, a[0][0], oa as 1 | -1);
-  return multiPolygonArea(intersectMultiPolygons(a, b, boxA));
+  // Two non-convex parcels: fan triangles of the one with fewer vertices as convex windows.
+  return vertexCount(a) <= vertexCount(b) ? multiPolygonOverlapArea(a, b) : multiPolygonOverlapArea(b, a);
+}
+
+function vertexCount(mp: MultiPolygon): number {
+  let n = 0;
+  for (const p of mp) for (const r of p) n += r.length;
+  return n;
 }
 
 /** Area of a valid multipolygon inside a convex window (its rings clipped one by one). */
