@@ -99,6 +99,14 @@ function flatten2d(g: Geometry, dropped: { zm: boolean }): Geometry {
   }
 }
 
+/** Whether the first position of a geometry has more than two ordinates. */
+function hasZ(g: Geometry): boolean {
+  let c: unknown = g.type === 'GeometryCollection' ? null : g.coordinates;
+  if (g.type === 'GeometryCollection') return g.geometries.some(hasZ);
+  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+  return Array.isArray(c) && c.length > 2;
+}
+
 function isEmptyGeometry(g: Geometry): boolean {
   switch (g.type) {
     case 'Point':
@@ -170,9 +178,9 @@ function toReadableStream(source: AsyncIterable<Uint8Array>): unknown {
  * @throws Error from the flatgeobuf package when the bytes are not FlatGeobuf (use
  *   {@link readFlatGeobuf} for issues instead of throws).
  */
-export async function* iterateFlatGeobuf(input: ByteSource, options: ReadFlatGeobufOptions = {}, issues: Issue[] = []): AsyncGenerator<Feature> {
+/** The package's feature generator with the engine's per-feature conversion, and its tally. */
+function openFeatureStream(input: ByteSource, options: ReadFlatGeobufOptions): { gen: AsyncGenerator<unknown>; tally: ProblemTally; total: () => number } {
   const tally = new ProblemTally();
-  let count = 0;
   let total = 0;
   const fromFeature = (id: number, feature: RawFeature, header: HeaderMeta): Feature => {
     const raw = feature.geometry();
@@ -184,8 +192,10 @@ export async function* iterateFlatGeobuf(input: ByteSource, options: ReadFlatGeo
       } else {
         try {
           const g = fromGeometry(raw as Parameters<typeof fromGeometry>[0], header.geometryType) as unknown as Geometry;
+          // FlatGeobuf stores Z for all positions of a feature or for none: test one position and
+          // copy only 3D geometries.
           const dropped = { zm: false };
-          const flat = flatten2d(g, dropped);
+          const flat = hasZ(g) ? flatten2d(g, dropped) : g;
           if (dropped.zm) tally.zm++;
           if (isEmptyGeometry(flat)) tally.noteEmpty(id);
           else geometry = flat;
@@ -215,11 +225,17 @@ export async function* iterateFlatGeobuf(input: ByteSource, options: ReadFlatGeo
       options.onHeader?.(toHeader(h));
     },
   });
+  return { gen: gen as AsyncGenerator<unknown>, tally, total: () => total };
+}
+
+export async function* iterateFlatGeobuf(input: ByteSource, options: ReadFlatGeobufOptions = {}, issues: Issue[] = []): AsyncGenerator<Feature> {
+  const { gen, tally, total } = openFeatureStream(input, options);
+  let count = 0;
   try {
     for await (const f of gen) {
       count++;
-      if (options.onProgress && total > 0 && count % 10000 === 0) options.onProgress('read-flatgeobuf', Math.min(1, count / total));
-      yield f as unknown as Feature;
+      if (options.onProgress && total() > 0 && count % 10000 === 0) options.onProgress('read-flatgeobuf', Math.min(1, count / total()));
+      yield f as Feature;
     }
     options.onProgress?.('read-flatgeobuf', 1);
   } finally {
@@ -245,12 +261,19 @@ export async function readFlatGeobuf(input: ByteSource, options: ReadFlatGeobufO
   const issues: Issue[] = [];
   const features: Feature[] = [];
   let header: FlatGeobufHeader | null = null;
+  // One async generator layer, not two: about twice as fast as iterating iterateFlatGeobuf.
+  const { gen, tally, total } = openFeatureStream(input, { ...options, onHeader: (h) => { header = h; options.onHeader?.(h); } });
   try {
-    for await (const f of iterateFlatGeobuf(input, { ...options, onHeader: (h) => { header = h; options.onHeader?.(h); } }, issues)) features.push(f);
+    for await (const f of gen) {
+      features.push(f as Feature);
+      if (options.onProgress && total() > 0 && features.length % 10000 === 0) options.onProgress('read-flatgeobuf', Math.min(1, features.length / total()));
+    }
+    options.onProgress?.('read-flatgeobuf', 1);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    issues.unshift(makeIssue('io-fgb-unreadable', { reason, ...loc }, loc));
+    issues.push(makeIssue('io-fgb-unreadable', { reason, ...loc }, loc));
   }
+  issues.push(...tally.issues(options.layer));
   const h = header as FlatGeobufHeader | null;
   let crs: string | null = null;
   if (h) {
