@@ -215,6 +215,7 @@ export class CarbonBalanceMap extends LitElement {
   private _resizeObserver: ResizeObserver | null = null;
   private _palette: Palette | null = null;
   private readonly _styleCache = new Map<string, Style>();
+  private _parcelRowStyles: Array<[Style, Style]> | null = null;
   private _sourceToken = 0;
   private _configByUser: CityConfig | null = null;
   private _settingVisibility = false;
@@ -758,6 +759,18 @@ export class CarbonBalanceMap extends LitElement {
       { method: this.classification, classes: this.classes > 0 ? Math.round(this.classes) : 5, breaks: this.breaks ?? undefined },
       this.uiLang,
     );
+    // Parcels: one style pair per row, worked out once here, so drawing 10⁵ parcels does no
+    // classing or string building per feature.
+    this._parcelRowStyles = null;
+    if (layer === 'parcels') {
+      const theme = this._theme;
+      const rowStyles = new Array<[Style, Style]>(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const colour = theme.colourOf(values[i]);
+        rowStyles[i] = [this._cachedStyle('parcels', colour, null), this._cachedStyle('parcels', colour, 'parcel-outline')];
+      }
+      this._parcelRowStyles = rowStyles;
+    }
     for (const l of this._viewLayers.values()) l.changed();
     this._outlineLayer?.changed();
   }
@@ -765,9 +778,17 @@ export class CarbonBalanceMap extends LitElement {
   private _styleFor(layer: ViewLayer, feature: FeatureLike, resolution: number): Style | undefined {
     const theme = this._theme;
     if (!theme || theme.layer !== layer) return undefined;
+    if (layer === 'parcels' && this._parcelRowStyles) {
+      const row = feature.get(PARCEL_ROW) as number | undefined;
+      const pair = row === undefined ? undefined : this._parcelRowStyles[row];
+      // Parcel outlines only where a parcel is big enough on screen to show one.
+      return pair ? pair[resolution < 4 ? 1 : 0] : undefined;
+    }
     const colour = theme.colourOf(this._valueOfFeature(layer, feature));
-    // Parcel outlines only where a parcel is big enough on screen to show one.
-    const outline = layer === 'units' ? 'outline' : layer === 'parcels' && resolution < 4 ? 'parcel-outline' : layer === 'grid' ? 'parcel-outline' : null;
+    return this._cachedStyle(layer, colour, layer === 'units' ? 'outline' : 'parcel-outline');
+  }
+
+  private _cachedStyle(layer: ViewLayer, colour: Rgba, outline: string | null): Style {
     const key = `${layer}|${colour.join(',')}|${outline ?? ''}`;
     let style = this._styleCache.get(key);
     if (!style) {
