@@ -200,7 +200,13 @@ function renderUnits(ctx: BindingContext, c: CityConfig): TemplateResult {
           />
         </div>`
       : html`
-          ${layerSelect(ctx, t.layer, layer, (name) => ctx.editConfig((x) => void (x.layers.units = { ...(x.layers.units as object), path: name, url: undefined } as never)))}
+          ${layerSelect(ctx, t.layer, layer, (name) =>
+            ctx.editConfig((x) => {
+              const u = x.layers.units as { path?: string; url?: string };
+              u.path = name;
+              delete u.url;
+            }),
+          )}
           ${fieldSelect(ctx, t.idField, layer, (units as { idField?: string }).idField, (f) => ctx.editConfig((x) => setOptional(x.layers.units as { idField?: string }, 'idField', f)))}
           ${fieldSelect(ctx, t.nameField, layer, (units as { nameField?: string }).nameField, (f) => ctx.editConfig((x) => setOptional(x.layers.units as { nameField?: string }, 'nameField', f)))}
         `}
@@ -360,7 +366,11 @@ function renderPopulation(ctx: BindingContext, c: CityConfig): TemplateResult {
       (name) =>
         ctx.editConfig((x) => {
           if (!name) delete x.layers.population;
-          else x.layers.population = { ...(x.layers.population ?? {}), path: name, url: undefined };
+          else {
+            const pop: PopulationLayerConfig = { ...(x.layers.population ?? {}), path: name };
+            delete pop.url;
+            x.layers.population = pop;
+          }
         }),
       true,
     )}
