@@ -9,7 +9,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { ConfigError, EngineError, runSync, validateConfig } from '../engine/index.js';
-import { loadLayers, readJson } from './load-layers.js';
+import { loadLayersWithIssues, readJson } from './load-layers.js';
 import { generateDemoCity } from '../engine/demo-city/index.js';
 import type { CityConfig, FeatureCollection, Issue, LayerSource, RunResult } from '../engine/index.js';
 
@@ -99,10 +99,17 @@ async function commandRun(args: Args): Promise<number> {
   const started = Date.now();
   const log = (s: string): void => { if (!quiet) process.stderr.write(s); };
   log(`reading layers of ${config.name} …\n`);
-  const layers = await loadLayers(config, dirname(resolve(configPath)));
+  const { layers, issues: readIssues } = await loadLayersWithIssues(config, dirname(resolve(configPath)));
+  const readErrors = readIssues.filter((i) => i.severity === 'error');
+  if (readErrors.length > 0) {
+    process.stderr.write(`carbon-balance: the layers of ${configPath} cannot be read as given:\n${readErrors.map(formatIssue).join('\n')}\n`);
+    return 1;
+  }
+  for (const i of readIssues.filter((x) => x.severity === 'warning')) log(`${formatIssue(i)}\n`);
   let lastStage = '';
   let lastPrint = 0;
   const result = runSync(config, layers, {
+    inputIssues: readIssues,
     onProgress: (stage, fraction) => {
       const t = Date.now();
       if (stage !== lastStage || t - lastPrint > 1000) {

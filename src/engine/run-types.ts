@@ -27,6 +27,8 @@ export interface RunOptions {
   onProgress?: ProgressCallback;
   /** Checked between stages; an aborted run rejects with an `EngineError` coded `aborted`. */
   signal?: AbortFlag;
+  /** Issues found while reading the layers (encodings, CRS, bad cells), carried into the report. */
+  inputIssues?: Issue[];
 }
 
 /** Per-sector tonnes of one feature, as flat properties: `industryT`, `buildingsT`, … (net, signed). */

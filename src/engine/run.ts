@@ -130,7 +130,7 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   const configIssues = validateConfig(config);
   if (configIssues.some((i) => i.severity === 'error')) throw new ConfigError(configIssues);
   const cfg = resolveConfig(config);
-  const issues: Issue[] = [...configIssues];
+  const issues: Issue[] = [...(options.inputIssues ?? []), ...configIssues];
   const timings: Record<string, number> = {};
   let stageStart = now();
   let stage = 'read';
