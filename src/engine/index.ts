@@ -32,3 +32,6 @@ export {
 export type * from './inventory/activity.js';
 export { generateDemoCity } from './demo-city/index.js';
 export type { DemoCity, DemoCityOptions } from './demo-city/index.js';
+export * from './io/readers/index.js';
+export * from './io/formats/index.js';
+export * from './styles/index.js';
