@@ -230,8 +230,9 @@ export class CarbonBalanceMap extends LitElement {
   get results(): RunResult | null {
     const r = this._result;
     if (!r) return null;
+    if (this._publicResults?.source === r) return this._publicResults.value;
     let parcels: FeatureCollection | null = null;
-    return {
+    const value: RunResult = {
       units: r.units,
       grid: r.grid,
       report: r.report,
@@ -240,7 +241,11 @@ export class CarbonBalanceMap extends LitElement {
         return parcels;
       },
     };
+    this._publicResults = { source: r, value };
+    return value;
   }
+
+  private _publicResults: { source: EngineRunResult; value: RunResult } | null = null;
 
   /** The last complete run's report, or null. */
   get report(): RunReport | null {
