@@ -417,6 +417,26 @@ describe('<carbon-balance-map>', function () {
     expect(el.status).to.equal('complete');
   });
 
+  it('keeps working after being moved in the page', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en' } });
+    const holder = document.createElement('div');
+    document.body.appendChild(holder);
+    try {
+      holder.appendChild(el);
+      await el.updateComplete;
+      await el.whenRendered();
+      const p = unitPoints(el).find((q) => q.zone)!;
+      expect(near(pixelAtCoordinate(el, p.coordinate), hex(ZONE_DEFAULTS[p.zone!]))).to.equal(true);
+      // The worker was stopped on removal; the next run starts a new one and reloads the data.
+      const done = nextEvent(el, 'cbm-run-complete');
+      await el.rerun();
+      await done;
+      expect(el.status).to.equal('complete');
+    } finally {
+      holder.remove();
+    }
+  });
+
   it('lets the keyboard step through units and announces the zone', async () => {
     const el = await mountAndRun({ attributes: { lang: 'en' } });
     const mapDiv = shadow(el).querySelector<HTMLElement>('.map')!;
