@@ -112,6 +112,23 @@ describe('fan-triangle overlap against polygon-clipping', () => {
       assert.ok(Math.abs(multiPolygonOverlapArea(b, a) - reference) <= 1e-6 * Math.max(1, reference), `trial ${trial} swapped`);
     }
   });
+
+  test('large non-convex pairs (pre-cut to their common box) through findParcelOverlaps', () => {
+    let seed = 11;
+    const rnd = (): number => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+    for (let trial = 0; trial < 20; trial++) {
+      const star = (cx: number, cy: number, k: number): number[][] => Array.from({ length: k }, (_, i) => {
+        const t = (2 * Math.PI * i) / k, rr = 50 * (0.5 + 0.5 * rnd());
+        return [X + cx + rr * Math.cos(t), Y + cy + rr * Math.sin(t)];
+      });
+      const a = star(0, 0, 40 + Math.floor(rnd() * 40)), b = star(60 * rnd() - 10, 60 * rnd() - 30, 40 + Math.floor(rnd() * 40));
+      const fc: FeatureCollection = { type: 'FeatureCollection', features: [a, b].map((r, k) => ({ type: 'Feature', id: `s${k}`, properties: {}, geometry: { type: 'Polygon', coordinates: [[...r, r[0]]] } })) };
+      const l = preparePolygonLayer('parcels', fc, identity, undefined, []);
+      const reference = multiPolygonArea(polygonClipping.intersection([[[...a, a[0]]]] as never, [[[...b, b[0]]]] as never) as number[][][][]);
+      const got = findParcelOverlaps(l, { minAreaM2: 0 }).totalAreaM2;
+      assert.ok(Math.abs(got - reference) <= 1e-6 * Math.max(1, reference), `trial ${trial}: ${got} vs ${reference}`);
+    }
+  });
 });
 
 describe('reporting', () => {

@@ -132,7 +132,7 @@ function readRing(raw: unknown, xy: (c: number[]) => number[]): ReadRing | 'bad'
     const last = ring[ring.length - 1];
     // Two source positions that project onto one point (closer than float resolution): one vertex.
     if (last && sameXY(last, p)) continue;
-    ring.push([p[0], p[1]]);
+    ring.push(p); // a new array from the transform, never mutated here
   }
   let unclosed = false;
   if (raw.length > 0) {

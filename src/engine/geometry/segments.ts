@@ -86,8 +86,8 @@ function adjacent(s: SegmentSet, k: number, m: number): boolean {
 /**
  * Call `onPair(k, m, contact)` for every pair of edges that meet, neighbours in a ring excepted
  * (they always share their common vertex; a neighbour folding back on the edge is a spike, which
- * the caller removes before). Small sets are tested pair by pair; larger ones by a sweep over
- * the edges sorted by their lowest x, so the cost is about n log n plus the boxes that overlap.
+ * the caller removes before). Small sets are tested pair by pair; larger ones through a grid
+ * over the edges' boxes, so the cost is about n plus the boxes that overlap.
  * Stops early when `onPair` returns true.
  */
 export function forEachContact(s: SegmentSet, onPair: (k: number, m: number, contact: SegmentContact) => boolean | void): void {
@@ -110,20 +110,57 @@ export function forEachContact(s: SegmentSet, onPair: (k: number, m: number, con
     }
     return;
   }
-  const minX = new Float64Array(n);
-  for (let k = 0; k < n; k++) minX[k] = Math.min(c[k * 4], c[k * 4 + 2]);
-  const order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[k] = k;
-  order.sort((a, b) => minX[a] - minX[b]);
-  for (let i = 0; i < n; i++) {
-    const k = order[i];
-    const kx1 = Math.max(c[k * 4], c[k * 4 + 2]);
-    const ky0 = Math.min(c[k * 4 + 1], c[k * 4 + 3]), ky1 = Math.max(c[k * 4 + 1], c[k * 4 + 3]);
-    for (let j = i + 1; j < n; j++) {
-      const m = order[j];
-      if (minX[m] > kx1) break;
-      if (Math.max(c[m * 4 + 1], c[m * 4 + 3]) < ky0 || Math.min(c[m * 4 + 1], c[m * 4 + 3]) > ky1) continue;
-      if (test(k, m)) return;
+  // Larger sets: a uniform grid of about n cells over the edges' extent, each edge listed in the
+  // cells its box covers (counting sort into flat arrays). A pair is tested only in the cell that
+  // holds the lower-left corner of the overlap of their boxes, so once. (A sweep along x alone
+  // degrades to n² on rings with long, finely digitised sides; an R-tree query per edge costs
+  // more than the whole test.)
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const x0 = Math.min(c[k * 4], c[k * 4 + 2]), x1 = Math.max(c[k * 4], c[k * 4 + 2]);
+    const y0 = Math.min(c[k * 4 + 1], c[k * 4 + 3]), y1 = Math.max(c[k * 4 + 1], c[k * 4 + 3]);
+    if (x0 < minX) minX = x0;
+    if (x1 > maxX) maxX = x1;
+    if (y0 < minY) minY = y0;
+    if (y1 > maxY) maxY = y1;
+  }
+  const side = Math.max(1, Math.ceil(Math.sqrt(n)));
+  const cw = (maxX - minX) / side || 1, ch = (maxY - minY) / side || 1;
+  const col = (x: number): number => { const v = Math.floor((x - minX) / cw); return v < 0 ? 0 : v >= side ? side - 1 : v; };
+  const row = (y: number): number => { const v = Math.floor((y - minY) / ch); return v < 0 ? 0 : v >= side ? side - 1 : v; };
+  const start = new Int32Array(side * side + 1);
+  let entries = new Int32Array(0);
+  let fill = new Int32Array(0);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k < n; k++) {
+      const cx0 = col(Math.min(c[k * 4], c[k * 4 + 2])), cx1 = col(Math.max(c[k * 4], c[k * 4 + 2]));
+      const cy0 = row(Math.min(c[k * 4 + 1], c[k * 4 + 3])), cy1 = row(Math.max(c[k * 4 + 1], c[k * 4 + 3]));
+      for (let cy = cy0; cy <= cy1; cy++) for (let cx = cx0; cx <= cx1; cx++) {
+        if (pass === 0) start[cy * side + cx + 1]++;
+        else entries[fill[cy * side + cx]++] = k;
+      }
+    }
+    if (pass === 0) {
+      for (let i = 1; i < start.length; i++) start[i] += start[i - 1];
+      entries = new Int32Array(start[start.length - 1]);
+      fill = start.slice(0, side * side);
+    }
+  }
+  for (let cell = 0; cell < side * side; cell++) {
+    const ccx = cell % side, ccy = (cell - ccx) / side;
+    for (let p = start[cell]; p < start[cell + 1]; p++) {
+      const k = entries[p];
+      const kx0 = Math.min(c[k * 4], c[k * 4 + 2]), kx1 = Math.max(c[k * 4], c[k * 4 + 2]);
+      const ky0 = Math.min(c[k * 4 + 1], c[k * 4 + 3]), ky1 = Math.max(c[k * 4 + 1], c[k * 4 + 3]);
+      for (let q = p + 1; q < start[cell + 1]; q++) {
+        const m = entries[q];
+        const mx0 = Math.min(c[m * 4], c[m * 4 + 2]), mx1 = Math.max(c[m * 4], c[m * 4 + 2]);
+        if (mx1 < kx0 || mx0 > kx1) continue;
+        const my0 = Math.min(c[m * 4 + 1], c[m * 4 + 3]), my1 = Math.max(c[m * 4 + 1], c[m * 4 + 3]);
+        if (my1 < ky0 || my0 > ky1) continue;
+        if (col(Math.max(kx0, mx0)) !== ccx || row(Math.max(ky0, my0)) !== ccy) continue;
+        if (test(k < m ? k : m, k < m ? m : k)) return;
+      }
     }
   }
 }

@@ -12,7 +12,7 @@
  * measure 0.
  */
 import type { MultiPolygon, Ring } from '../geometry/planar.js';
-import { convexOrientation } from '../geometry/planar.js';
+import { clipMultiPolygonToRect, convexOrientation } from '../geometry/planar.js';
 import { multiPolygonOverlapArea, ringAreaInConvex } from '../geometry/convex-clip.js';
 import { makeIssue } from '../messages/index.js';
 import type { Issue } from '../types.js';
@@ -80,7 +80,7 @@ export function findParcelOverlaps(parcels: PolygonLayer, options: OverlapOption
       // Boxes that only touch cannot hold an overlap with area.
       if (Math.min(bi[2], bj[2]) <= Math.max(bi[0], bj[0]) || Math.min(bi[3], bj[3]) <= Math.max(bi[1], bj[1])) continue;
       candidates++;
-      const area = overlapArea(parcels.geoms[i], orientation[i], parcels.geoms[j], orientation[j]);
+      const area = overlapArea(parcels.geoms[i], orientation[i], parcels.geoms[j], orientation[j], bi, bj);
       if (area > minArea) {
         pairs.push({ a: i, b: j, areaM2: area });
         totalAreaM2 += area;
@@ -91,11 +91,22 @@ export function findParcelOverlaps(parcels: PolygonLayer, options: OverlapOption
 }
 
 /** Area of a ∩ b, m². */
-function overlapArea(a: MultiPolygon, oa: number, b: MultiPolygon, ob: number): number {
+function overlapArea(a: MultiPolygon, oa: number, b: MultiPolygon, ob: number, boxA: number[], boxB: number[]): number {
   if (ob !== 0) return areaInConvex(a, b[0][0], ob as 1 | -1);
   if (oa !== 0) return areaInConvex(b, a[0][0], oa as 1 | -1);
-  // Two non-convex parcels: fan triangles of the one with fewer vertices as convex windows.
-  return vertexCount(a) <= vertexCount(b) ? multiPolygonOverlapArea(a, b) : multiPolygonOverlapArea(b, a);
+  // Two non-convex parcels: fan triangles of the one with fewer vertices as convex windows,
+  // O(n·m). Large pairs are first cut to the common part of their boxes (Sutherland–Hodgman
+  // against a rectangle keeps the area of every ring inside it exactly), which leaves only the
+  // vertices near where they meet.
+  let na = vertexCount(a), nb = vertexCount(b);
+  if (na * nb > 1024) {
+    const x0 = Math.max(boxA[0], boxB[0]), y0 = Math.max(boxA[1], boxB[1]), x1 = Math.min(boxA[2], boxB[2]), y1 = Math.min(boxA[3], boxB[3]);
+    a = clipMultiPolygonToRect(a, x0, y0, x1, y1);
+    b = clipMultiPolygonToRect(b, x0, y0, x1, y1);
+    na = vertexCount(a);
+    nb = vertexCount(b);
+  }
+  return na <= nb ? multiPolygonOverlapArea(a, b) : multiPolygonOverlapArea(b, a);
 }
 
 function vertexCount(mp: MultiPolygon): number {
