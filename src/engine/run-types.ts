@@ -29,6 +29,13 @@ export interface RunOptions {
   signal?: AbortFlag;
   /** Issues found while reading the layers (encodings, CRS, bad cells), carried into the report. */
   inputIssues?: Issue[];
+  /**
+   * Reuse the projected layers, overlay and weights of an earlier run on the same `layers`
+   * object when the config changed only in land use, inventory, economy, zoning or
+   * classification (default true). Layers are treated as immutable: pass a new object after
+   * changing features.
+   */
+  reuse?: boolean;
 }
 
 /** Per-sector tonnes of one feature, as flat properties: `industryT`, `buildingsT`, … (net, signed). */

@@ -5,7 +5,8 @@
 import Flatbush from 'flatbush';
 import { SECTOR_COUNT, SECTOR_INDEX, allocatePools } from './allocate/allocate.js';
 import type { NetworkWeights, ParcelWeights } from './allocate/allocate.js';
-import { aggregate, cellOfKey } from './aggregate/aggregate.js';
+import { aggregate, cellOfKey, computeCellShares } from './aggregate/aggregate.js';
+import type { CellShares } from './aggregate/aggregate.js';
 import { computeBalance } from './balance/index.js';
 import { classify } from './classify/index.js';
 import type { CityConfig, GeneratedUnitsConfig, LayerSource, UnitLayerConfig } from './config/types.js';
@@ -56,94 +57,59 @@ interface LayerReader {
   identityWgs84: boolean;
 }
 
-function now(): number { return Date.now(); }
-
-function emptyCollection(): FeatureCollection { return { type: 'FeatureCollection', features: [] }; }
-
-/** Lon/lat bounding box of a layer (its coordinates transformed to WGS84). */
-function lonLatBBox(reader: LayerReader): [number, number, number, number] | null {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      if (!Number.isFinite(c[0]) || !Number.isFinite(c[1] as number)) return;
-      const p = reader.toWgs84(c as number[]);
-      if (p[0] < minX) minX = p[0];
-      if (p[0] > maxX) maxX = p[0];
-      if (p[1] < minY) minY = p[1];
-      if (p[1] > maxY) maxY = p[1];
-      return;
-    }
-    for (const x of c) visit(x);
-  };
-  const visitGeometry = (g: Geometry | null): void => {
-    if (!g) return;
-    if (g.type === 'GeometryCollection') g.geometries?.forEach(visitGeometry);
-    else visit((g as { coordinates: unknown }).coordinates);
-  };
-  // Every feature: a bounding box over a sample could miss a far-flung unit.
-  for (const f of reader.fc.features) visitGeometry(f?.geometry ?? null);
-  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
-}
-
-/** Raw coordinate bounding box (no transform), for detecting projected data with no CRS. */
-function rawBBox(fc: FeatureCollection): [number, number, number, number] | null {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      const x = c[0], y = c[1] as number;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-      if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
-      return;
-    }
-    for (const x of c) visit(x);
-  };
-  for (const f of fc.features) {
-    const g = f?.geometry;
-    if (g && g.type !== 'GeometryCollection') visit((g as { coordinates: unknown }).coordinates);
-  }
-  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
-}
-
-function offsetFn(kind: string | undefined): ((c: number[]) => number[]) | null {
-  if (kind === 'gcj02' || kind === 'bd09') return (c) => fromOffsetToWgs84(kind, c[0], c[1]);
-  return null;
+/** The layers in the working CRS with everything that does not depend on land use or the inventory. */
+interface SpatialState {
+  key: string;
+  issues: Issue[];
+  timings: Record<string, number>;
+  parcelsReader: LayerReader;
+  unitsReader: LayerReader | null;
+  poiReaders: LayerReader[];
+  roadReaders: LayerReader[];
+  popReader: LayerReader | null;
+  working: { code: string; proj4: string; reason: string };
+  parcels: PolygonLayer;
+  units: PolygonLayer;
+  unitNames: string[];
+  unitFeatures: Feature[];
+  generatedUnits: GeneratedUnitsConfig | null;
+  cellSizeM: number;
+  poiLayers: PointLayer[];
+  roadLayers: LineLayer[];
+  pieces: ReturnType<typeof overlayParcelsOnUnits>;
+  parcelsInStudy: number;
+  clippedM2: number;
+  parcelAreaM2: number;
+  unitIndex: Flatbush | null;
+  n: number;
+  poiCounts: Record<PoiCategory, Float64Array>;
+  poiStats: RunReport['pois'];
+  unitPoiCounts: Float64Array;
+  population: Float64Array;
+  networkStdM: Record<TransportMode, Float64Array>;
+  lineLayerIndex: number[];
+  network: NetworkPieces | null;
+  networkWeights: NetworkWeights | null;
+  cellShares: CellShares;
 }
 
 /**
- * Run the method on a city.
- *
- * @param config the city config (validated first; an invalid one rejects with {@link ConfigError})
- * @param layers the features of the config's layers, already read
- * @param options progress callback and abort flag
- * @returns parcels, grid and units as WGS84 GeoJSON and the run report
- * @example
- * const { units, report } = await run(config, { parcels, units: townships, pois: [pois] });
+ * What a run may reuse from an earlier run on the same layers: everything up to the weights
+ * depends only on the layers, their field bindings, the working CRS, the grid, the snapping
+ * distances, the road-class weights and the POI-count economic proxy. A land-use remap, a new
+ * inventory, GDP table or zoning threshold reuse it (the element's remap → zones path).
  */
-export async function run(config: CityConfig, layers: LayerData, options: RunOptions = {}): Promise<RunResult> {
-  return runSync(config, layers, options);
+function spatialKey(cfg: ResolvedConfig): string {
+  const proxy = cfg.economy?.source === 'proxy' && cfg.economy.proxy === 'poi-count' ? cfg.economy.categories ?? null : null;
+  return JSON.stringify([cfg.layers, cfg.workingCrs, cfg.gridCellSizeM, cfg.allocation.poiSnapDistanceM, cfg.allocation.networkSnapDistanceM, cfg.allocation.roadClassWeights, proxy]);
 }
 
-/** {@link run} without the promise: for Web Workers and benchmarks. */
-export function runSync(config: CityConfig, layers: LayerData, options: RunOptions = {}): RunResult {
-  const configIssues = validateConfig(config);
-  if (configIssues.some((i) => i.severity === 'error')) throw new ConfigError(configIssues);
-  const cfg = resolveConfig(config);
-  const issues: Issue[] = [...(options.inputIssues ?? []), ...configIssues];
-  const timings: Record<string, number> = {};
-  let stageStart = now();
-  let stage = 'read';
-  const progress = (fraction: number): void => options.onProgress?.(stage, fraction);
-  const enter = (next: string): void => {
-    timings[stage] = now() - stageStart;
-    if (options.signal?.aborted) throw new EngineError('aborted', `the run was cancelled before stage ${next}`);
-    stage = next;
-    stageStart = now();
-    progress(0);
-  };
-  progress(0);
+/** Spatial states of recent runs, per layers object (layers are treated as immutable). */
+const spatialCache = new WeakMap<LayerData, SpatialState>();
 
+function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, enter: (stage: string) => void, progress: (f: number) => void): SpatialState {
+  const issues: Issue[] = [];
+  const timings: Record<string, number> = {};
   // ---- read: CRSs and the working CRS -------------------------------------------------------
   if (!layers || !layers.parcels) throw new EngineError('missing-layer', 'layers.parcels must be a FeatureCollection, got nothing');
   const unitsConfig = cfg.layers.units;
@@ -230,29 +196,6 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   const poiLayers: PointLayer[] = poiReaders.map((r) => preparePointLayer(r.role, r.fc, r.toWorking, r.config.idField, issues));
   const roadLayers: LineLayer[] = roadReaders.map((r) => prepareLineLayer(r.role, r.fc, r.toWorking, r.config.idField, issues));
 
-  // ---- land use -----------------------------------------------------------------------------
-  enter('land-use');
-  const mapper = createLandUseMapper(cfg.landUse);
-  issues.push(...mapper.issues);
-  const codeField = cfg.layers.parcels.codeField;
-  const spaceType: (SpaceType | null)[] = new Array(parcels.geoms.length);
-  const rawCodes: (string | null)[] = new Array(parcels.geoms.length);
-  const codeInputs: Array<{ code: unknown; areaM2: number }> = new Array(parcels.geoms.length);
-  const typeCache = new Map<unknown, SpaceType | null>();
-  for (let i = 0; i < parcels.geoms.length; i++) {
-    const raw = parcelsReader.fc.features[parcels.source[i]].properties?.[codeField];
-    rawCodes[i] = raw === undefined || raw === null ? null : String(raw);
-    let t = typeCache.get(raw);
-    if (t === undefined) { t = mapper.map(raw).spaceType; typeCache.set(raw, t); }
-    spaceType[i] = t;
-    codeInputs[i] = { code: raw, areaM2: parcels.areas[i] };
-  }
-  // Unmapped codes (with parcel count and area), parent-class fallbacks and missing codes.
-  const landUseSummary = summariseLandUse(codeInputs, mapper, { layer: 'parcels', field: codeField });
-  issues.push(...landUseSummary.issues);
-  const unmapped = landUseSummary.unmapped.map((u) => ({ code: u.code, parcels: u.parcels, areaM2: clean(u.areaM2) }));
-  if (landUseSummary.missing.parcels > 0) unmapped.push({ code: '(missing)', parcels: landUseSummary.missing.parcels, areaM2: clean(landUseSummary.missing.areaM2) });
-
   // ---- overlay: parcels × units -------------------------------------------------------------
   enter('overlay');
   const pieces = overlayParcelsOnUnits(parcels, units, progress);
@@ -267,25 +210,6 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   }
   // Overlapping parcels count their shared ground twice in area weights: report each pair and the total.
   reportParcelOverlaps(parcels, issues);
-  const bySpaceType: Record<string, { parcels: number; areaM2: number }> = {};
-  const areaBySpaceTypeM2: Partial<Record<SpaceType, number>> = {};
-  for (let i = 0; i < parcels.geoms.length; i++) {
-    const key = spaceType[i] ?? 'unmapped';
-    const e = bySpaceType[key] ?? (bySpaceType[key] = { parcels: 0, areaM2: 0 });
-    e.parcels++;
-    e.areaM2 += pieces.inStudyM2[i];
-    const t = spaceType[i];
-    if (t) areaBySpaceTypeM2[t] = (areaBySpaceTypeM2[t] ?? 0) + pieces.inStudyM2[i];
-  }
-
-  // ---- inventory ----------------------------------------------------------------------------
-  enter('inventory');
-  const inventory = computeInventory(cfg.inventory, { areaBySpaceTypeM2 }, { sinkRatesTPerHa: config.sinkRates });
-  issues.push(...inventory.issues);
-  if (inventory.issues.some((i) => i.severity === 'error')) {
-    throw new ConfigError(inventory.issues.filter((i) => i.severity === 'error'));
-  }
-
   // ---- weights ------------------------------------------------------------------------------
   enter('weights');
   const parcelIndex = indexBBoxes(parcels);
@@ -386,6 +310,155 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   }
   progress(0.9);
 
+  const cellShares = computeCellShares(parcels, pieces, units, cellSizeM);
+  return {
+    key, issues, timings, cellShares, parcelsReader, unitsReader, poiReaders, roadReaders, popReader, working, parcels, units, unitNames, unitFeatures, generatedUnits, cellSizeM, poiLayers, roadLayers, pieces, parcelsInStudy, clippedM2, parcelAreaM2, unitIndex, n, poiCounts, poiStats, unitPoiCounts, population, networkStdM, lineLayerIndex, network, networkWeights,
+  };
+}
+
+function now(): number { return Date.now(); }
+
+function emptyCollection(): FeatureCollection { return { type: 'FeatureCollection', features: [] }; }
+
+/** Lon/lat bounding box of a layer (its coordinates transformed to WGS84). */
+function lonLatBBox(reader: LayerReader): [number, number, number, number] | null {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      if (!Number.isFinite(c[0]) || !Number.isFinite(c[1] as number)) return;
+      const p = reader.toWgs84(c as number[]);
+      if (p[0] < minX) minX = p[0];
+      if (p[0] > maxX) maxX = p[0];
+      if (p[1] < minY) minY = p[1];
+      if (p[1] > maxY) maxY = p[1];
+      return;
+    }
+    for (const x of c) visit(x);
+  };
+  const visitGeometry = (g: Geometry | null): void => {
+    if (!g) return;
+    if (g.type === 'GeometryCollection') g.geometries?.forEach(visitGeometry);
+    else visit((g as { coordinates: unknown }).coordinates);
+  };
+  // Every feature: a bounding box over a sample could miss a far-flung unit.
+  for (const f of reader.fc.features) visitGeometry(f?.geometry ?? null);
+  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
+}
+
+/** Raw coordinate bounding box (no transform), for detecting projected data with no CRS. */
+function rawBBox(fc: FeatureCollection): [number, number, number, number] | null {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      const x = c[0], y = c[1] as number;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+      if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
+      return;
+    }
+    for (const x of c) visit(x);
+  };
+  for (const f of fc.features) {
+    const g = f?.geometry;
+    if (g && g.type !== 'GeometryCollection') visit((g as { coordinates: unknown }).coordinates);
+  }
+  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
+}
+
+function offsetFn(kind: string | undefined): ((c: number[]) => number[]) | null {
+  if (kind === 'gcj02' || kind === 'bd09') return (c) => fromOffsetToWgs84(kind, c[0], c[1]);
+  return null;
+}
+
+/**
+ * Run the method on a city.
+ *
+ * @param config the city config (validated first; an invalid one rejects with {@link ConfigError})
+ * @param layers the features of the config's layers, already read
+ * @param options progress callback and abort flag
+ * @returns parcels, grid and units as WGS84 GeoJSON and the run report
+ * @example
+ * const { units, report } = await run(config, { parcels, units: townships, pois: [pois] });
+ */
+export async function run(config: CityConfig, layers: LayerData, options: RunOptions = {}): Promise<RunResult> {
+  return runSync(config, layers, options);
+}
+
+/** {@link run} without the promise: for Web Workers and benchmarks. */
+export function runSync(config: CityConfig, layers: LayerData, options: RunOptions = {}): RunResult {
+  const configIssues = validateConfig(config);
+  if (configIssues.some((i) => i.severity === 'error')) throw new ConfigError(configIssues);
+  const cfg = resolveConfig(config);
+  const issues: Issue[] = [...(options.inputIssues ?? []), ...configIssues];
+  const timings: Record<string, number> = {};
+  let stageStart = now();
+  let stage = 'read';
+  const progress = (fraction: number): void => options.onProgress?.(stage, fraction);
+  const enter = (next: string): void => {
+    timings[stage] = now() - stageStart;
+    if (options.signal?.aborted) throw new EngineError('aborted', `the run was cancelled before stage ${next}`);
+    stage = next;
+    stageStart = now();
+    progress(0);
+  };
+  progress(0);
+
+  // ---- read … weights: reused when only land use, inventory, economy or zoning changed ----------
+  const key = spatialKey(cfg);
+  let state = options.reuse === false ? undefined : spatialCache.get(layers);
+  if (!state || state.key !== key) {
+    state = prepareSpatial(cfg, layers, key, enter, progress);
+    if (options.reuse !== false && layers && typeof layers === 'object') spatialCache.set(layers, state);
+  } else {
+    timings.reused = 1;
+  }
+  issues.push(...state.issues);
+  const { cellShares, parcelsReader, unitsReader, poiReaders, roadReaders, popReader, working, parcels, units, unitNames, unitFeatures, generatedUnits, cellSizeM, poiLayers, roadLayers, pieces, parcelsInStudy, clippedM2, parcelAreaM2, unitIndex, n, poiCounts, poiStats, unitPoiCounts, population, networkStdM, lineLayerIndex, network, networkWeights } = state;
+
+  // ---- land use -----------------------------------------------------------------------------
+  enter('land-use');
+  const mapper = createLandUseMapper(cfg.landUse);
+  issues.push(...mapper.issues);
+  const codeField = cfg.layers.parcels.codeField;
+  const spaceType: (SpaceType | null)[] = new Array(parcels.geoms.length);
+  const rawCodes: (string | null)[] = new Array(parcels.geoms.length);
+  const codeInputs: Array<{ code: unknown; areaM2: number }> = new Array(parcels.geoms.length);
+  const typeCache = new Map<unknown, SpaceType | null>();
+  for (let i = 0; i < parcels.geoms.length; i++) {
+    const raw = parcelsReader.fc.features[parcels.source[i]].properties?.[codeField];
+    rawCodes[i] = raw === undefined || raw === null ? null : String(raw);
+    let t = typeCache.get(raw);
+    if (t === undefined) { t = mapper.map(raw).spaceType; typeCache.set(raw, t); }
+    spaceType[i] = t;
+    codeInputs[i] = { code: raw, areaM2: parcels.areas[i] };
+  }
+  // Unmapped codes (with parcel count and area), parent-class fallbacks and missing codes.
+  const landUseSummary = summariseLandUse(codeInputs, mapper, { layer: 'parcels', field: codeField });
+  issues.push(...landUseSummary.issues);
+  const unmapped = landUseSummary.unmapped.map((u) => ({ code: u.code, parcels: u.parcels, areaM2: clean(u.areaM2) }));
+  if (landUseSummary.missing.parcels > 0) unmapped.push({ code: '(missing)', parcels: landUseSummary.missing.parcels, areaM2: clean(landUseSummary.missing.areaM2) });
+
+  const bySpaceType: Record<string, { parcels: number; areaM2: number }> = {};
+  const areaBySpaceTypeM2: Partial<Record<SpaceType, number>> = {};
+  for (let i = 0; i < parcels.geoms.length; i++) {
+    const key = spaceType[i] ?? 'unmapped';
+    const e = bySpaceType[key] ?? (bySpaceType[key] = { parcels: 0, areaM2: 0 });
+    e.parcels++;
+    e.areaM2 += pieces.inStudyM2[i];
+    const t = spaceType[i];
+    if (t) areaBySpaceTypeM2[t] = (areaBySpaceTypeM2[t] ?? 0) + pieces.inStudyM2[i];
+  }
+
+
+  // ---- inventory ----------------------------------------------------------------------------
+  enter('inventory');
+  const inventory = computeInventory(cfg.inventory, { areaBySpaceTypeM2 }, { sinkRatesTPerHa: config.sinkRates });
+  issues.push(...inventory.issues);
+  if (inventory.issues.some((i) => i.severity === 'error')) {
+    throw new ConfigError(inventory.issues.filter((i) => i.severity === 'error'));
+  }
+
   // ---- allocate -----------------------------------------------------------------------------
   enter('allocate');
   const weights: ParcelWeights = { spaceType, areaM2: pieces.inStudyM2, poi: poiCounts, population, networkStdM };
@@ -396,7 +469,7 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
 
   // ---- aggregate ----------------------------------------------------------------------------
   enter('aggregate');
-  const agg = aggregate(parcels, pieces, allocation.parcelNetT, network, allocation.lineNetT, units, cellSizeM);
+  const agg = aggregate(parcels, pieces, allocation.parcelNetT, network, allocation.lineNetT, units, cellSizeM, cellShares);
   if (Math.abs(agg.strayT) > 1e-6) issues.push(makeIssue('aggregation-stray', { tonnes: agg.strayT }, { severity: 'error' }));
 
   // ---- balance ------------------------------------------------------------------------------

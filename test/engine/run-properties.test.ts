@@ -71,3 +71,33 @@ describe('the paper\'s Table 3 through the whole run (demo city, totals in 10⁴
     checkConservation(result, 'table 3');
   });
 });
+
+describe('a remap reuses the spatial work of the previous run on the same layers', () => {
+  const city = generateDemoCity({ seed: 11, parcels: 1500, units: 20, pois: 4000, populationPoints: 1500 });
+  const first = runSync(city.config, city.layers);
+  // Remap paddy fields (0101) to forest: a land-use change only.
+  const remapped: CityConfig = { ...city.config, landUse: { ...city.config.landUse, overrides: { '0101': 'forest' } } };
+  const reused = runSync(remapped, city.layers);
+  const fresh = runSync(remapped, city.layers, { reuse: false });
+
+  test('the second run reused the prepared layers and gives exactly the fresh result', () => {
+    assert.equal(first.report.timings.reused, undefined);
+    assert.equal(reused.report.timings.reused, 1);
+    assert.equal(fresh.report.timings.reused, undefined);
+    assert.deepEqual(reused.report.units, fresh.report.units);
+    assert.deepEqual(reused.report.conservation, fresh.report.conservation);
+    assert.deepEqual(reused.grid.features.map((f) => f.properties), fresh.grid.features.map((f) => f.properties));
+  });
+
+  test('the remap moved tonnes: more sink, and zones changed', () => {
+    assert.ok(fresh.report.landUse.bySpaceType.forest.areaM2 > first.report.landUse.bySpaceType.forest.areaM2);
+    assert.notDeepEqual(fresh.report.units.map((u) => u.zone), first.report.units.map((u) => u.zone));
+  });
+
+  test('a change to a layer binding is not served from the cache', () => {
+    const rebound: CityConfig = { ...city.config, layers: { ...city.config.layers, pois: [] } };
+    const r = runSync(rebound, city.layers);
+    assert.equal(r.report.timings.reused, undefined);
+    assert.deepEqual(Object.keys(r.report.pois), []);
+  });
+});

@@ -58,31 +58,78 @@ function addInto(target: Float64Array, offset: number, source: Float64Array, sou
 }
 
 /**
+ * How each parcel's tonnes split over grid cells: for parcel i, cells `cell[offsets[i] ..
+ * offsets[i + 1])` with shares summing to 1 (by the area of its in-study part in each cell).
+ * Depends only on geometry, so a run that changes land use or the inventory reuses it.
+ */
+export interface CellShares {
+  offsets: Int32Array;
+  cell: Float64Array;
+  share: Float64Array;
+  /** Every cell that overlaps a unit with positive area. */
+  listed: Set<number>;
+}
+
+/** Work out every parcel's cell shares (the expensive part of aggregation). */
+export function computeCellShares(parcels: PolygonLayer, pieces: ParcelPieces, units: PolygonLayer, cellSizeM: number): CellShares {
+  const n = parcels.geoms.length;
+  const offsets = new Int32Array(n + 1);
+  const cell: number[] = [];
+  const share: number[] = [];
+  const shares: number[] = [];
+  const keys: number[] = [];
+  for (let i = 0; i < n; i++) {
+    offsets[i] = cell.length;
+    const total = pieces.inStudyM2[i];
+    if (!(total > 0)) continue;
+    const b = parcels.bboxes[i];
+    const c0 = Math.floor(b[0] / cellSizeM), c1 = Math.floor(b[2] / cellSizeM);
+    const r0 = Math.floor(b[1] / cellSizeM), r1 = Math.floor(b[3] / cellSizeM);
+    if (c0 === c1 && r0 === r1) {
+      cell.push(cellKey(c0, r0));
+      share.push(1);
+      continue;
+    }
+    const parts: MultiPolygon[] = pieces.geoms.get(i) ?? [parcels.geoms[i]];
+    shares.length = 0;
+    keys.length = 0;
+    let sum = 0;
+    for (let c = c0; c <= c1; c++) for (let r = r0; r <= r1; r++) {
+      let a = 0;
+      for (const mp of parts) a += multiPolygonAreaInRect(mp, c * cellSizeM, r * cellSizeM, (c + 1) * cellSizeM, (r + 1) * cellSizeM);
+      if (a > 0) { shares.push(a); keys.push(cellKey(c, r)); sum += a; }
+    }
+    // Shares are normalised by their own sum: the parcel's tonnes are passed on whole.
+    if (sum > 0) for (let k = 0; k < shares.length; k++) { cell.push(keys[k]); share.push(shares[k] / sum); }
+  }
+  offsets[n] = cell.length;
+  return { offsets, cell: Float64Array.from(cell), share: Float64Array.from(share), listed: listCells(units, cellSizeM) };
+}
+
+/**
  * Sum parcel and line tonnes into units and cells.
  * @param parcelNetT signed tonnes per parcel and sector
  * @param lineNetT signed transport tonnes per network line (may be empty)
  */
-export function aggregate(parcels: PolygonLayer, pieces: ParcelPieces, parcelNetT: Float64Array, network: NetworkPieces | null, lineNetT: Float64Array, units: PolygonLayer, cellSizeM: number): Aggregates {
+export function aggregate(parcels: PolygonLayer, pieces: ParcelPieces, parcelNetT: Float64Array, network: NetworkPieces | null, lineNetT: Float64Array, units: PolygonLayer, cellSizeM: number, cellShares?: CellShares): Aggregates {
+  const shares = cellShares ?? computeCellShares(parcels, pieces, units, cellSizeM);
   const unitNetT = new Float64Array(units.geoms.length * SECTOR_COUNT);
   const cells = new Map<number, Float64Array>();
-  for (const key of listCells(units, cellSizeM)) cells.set(key, new Float64Array(SECTOR_COUNT));
+  for (const key of shares.listed) cells.set(key, new Float64Array(SECTOR_COUNT));
   const cellAt = (key: number): Float64Array => {
     let v = cells.get(key);
     if (!v) { v = new Float64Array(SECTOR_COUNT); cells.set(key, v); }
     return v;
   };
   let strayT = 0;
-
   const n = parcels.geoms.length;
-  const shares: number[] = [];
-  const shareKeys: number[] = [];
   for (let i = 0; i < n; i++) {
     const base = i * SECTOR_COUNT;
     let any = false;
     for (let s = 0; s < SECTOR_COUNT; s++) if (parcelNetT[base + s] !== 0) { any = true; break; }
     if (!any) continue;
     const total = pieces.inStudyM2[i];
-    if (!(total > 0)) {
+    if (!(total > 0) || shares.offsets[i] === shares.offsets[i + 1]) {
       for (let s = 0; s < SECTOR_COUNT; s++) strayT += parcelNetT[base + s];
       continue;
     }
@@ -90,28 +137,8 @@ export function aggregate(parcels: PolygonLayer, pieces: ParcelPieces, parcelNet
     for (let j = pieces.offsets[i]; j < pieces.offsets[i + 1]; j++) {
       addInto(unitNetT, pieces.unit[j] * SECTOR_COUNT, parcelNetT, base, pieces.areaM2[j] / total);
     }
-    // Cells: by the area of the in-study part in each cell.
-    const parts: MultiPolygon[] = pieces.geoms.get(i) ?? [parcels.geoms[i]];
-    const b = parcels.bboxes[i];
-    const c0 = Math.floor(b[0] / cellSizeM), c1 = Math.floor(b[2] / cellSizeM);
-    const r0 = Math.floor(b[1] / cellSizeM), r1 = Math.floor(b[3] / cellSizeM);
-    if (c0 === c1 && r0 === r1) {
-      addInto(cellAt(cellKey(c0, r0)), 0, parcelNetT, base, 1);
-      continue;
-    }
-    shares.length = 0;
-    shareKeys.length = 0;
-    let sumShares = 0;
-    for (let c = c0; c <= c1; c++) for (let r = r0; r <= r1; r++) {
-      let a = 0;
-      for (const mp of parts) a += multiPolygonAreaInRect(mp, c * cellSizeM, r * cellSizeM, (c + 1) * cellSizeM, (r + 1) * cellSizeM);
-      if (a > 0) { shares.push(a); shareKeys.push(cellKey(c, r)); sumShares += a; }
-    }
-    if (sumShares > 0) {
-      for (let k = 0; k < shares.length; k++) addInto(cellAt(shareKeys[k]), 0, parcelNetT, base, shares[k] / sumShares);
-    } else {
-      for (let s = 0; s < SECTOR_COUNT; s++) strayT += parcelNetT[base + s];
-    }
+    // Cells: by the precomputed shares.
+    for (let j = shares.offsets[i]; j < shares.offsets[i + 1]; j++) addInto(cellAt(shares.cell[j]), 0, parcelNetT, base, shares.share[j]);
   }
 
   if (network && lineNetT.length > 0) {
