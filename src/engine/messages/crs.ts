@@ -3,7 +3,7 @@ import type { MessageSpec } from './spec.js';
 import { fmt } from './spec.js';
 
 const BUNDLED =
-  'EPSG:4326, OGC:CRS84, EPSG:4490, EPSG:3857, CGCS2000 Gauss-Kruger EPSG:4491-4554, WGS 84 / UTM EPSG:32601-32660 and 32701-32760';
+  'EPSG:4326, OGC:CRS84, EPSG:4490, EPSG:3857, CGCS2000 Gauss-Kruger EPSG:4491-4554, WGS 84 / UTM EPSG:32601-32660 and 32701-32760, Xian 1980 EPSG:2327-2390 and Beijing 1954 EPSG:2401-2442, 21413-21423, 21453-21463, 21473-21483';
 
 const where = (a: Record<string, unknown>): string => (typeof a.layer === 'string' ? `Layer ${fmt(a.layer)}: ` : '');
 

@@ -292,14 +292,25 @@ export class EngineHost {
       return fc;
     };
     const l = config.layers;
-    return {
+    const data: LayerData = {
       parcels: get(l.parcels, 'parcels'),
       units: 'generate' in l.units ? undefined : get(l.units, 'units'),
       pois: l.pois?.map((p, i) => get(p, `POI ${i + 1}`)),
       roads: l.roads?.map((r, i) => get(r, `roads ${i + 1}`)),
       population: l.population ? get(l.population, 'population') : undefined,
     };
+    // The engine reuses its projected layers, overlay and weights for the same LayerData object:
+    // hand it the previous one when every collection is the same (a land-use remap).
+    const prev = this.lastLayerData;
+    const same = (a: FeatureCollection[] | undefined, b: FeatureCollection[] | undefined) =>
+      (a ?? []).length === (b ?? []).length && (a ?? []).every((fc, i) => fc === b![i]);
+    if (prev && prev.parcels === data.parcels && prev.units === data.units && prev.population === data.population
+      && same(prev.pois, data.pois) && same(prev.roads, data.roads)) return prev;
+    this.lastLayerData = data;
+    return data;
   }
+
+  private lastLayerData: LayerData | null = null;
 
   private async runOnce(requestId: number, config: CityConfig): Promise<void> {
     if (requestId !== this.latestRunId) {
