@@ -5,7 +5,7 @@
  *   carbon-balance validate <config.json>             list every config issue
  *   carbon-balance demo [--out DIR] [--parcels N]     write the generated demo city and its config
  */
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { ConfigError, EngineError, runSync, validateConfig } from '../engine/index.js';
@@ -29,12 +29,15 @@ Usage:
   carbon-balance validate <config.json>
       Print every issue of the config (code, JSON path, expected, actual); exit 1 if any is an error.
 
-  carbon-balance demo [--out DIR] [--parcels N] [--pois N] [--seed S]
+  carbon-balance demo [--out DIR] [--parcels N] [--pois N] [--units N] [--seed S]
       Write the generated demo city (GeoJSON layers and config.json, labelled as generated)
       to DIR (default ./demo-city), ready for 'carbon-balance run DIR/config.json'.
 
   carbon-balance --help
 `;
+
+const VALUE_FLAGS = ['out', 'parcels', 'pois', 'seed', 'units'];
+const FLAGS: Record<string, string[]> = { run: ['out', 'quiet', 'help'], validate: ['help'], demo: ['out', 'parcels', 'pois', 'seed', 'units', 'help'] };
 
 interface Args { command: string | undefined; positional: string[]; flags: Record<string, string | boolean> }
 
@@ -46,7 +49,7 @@ function parseArgs(argv: string[]): Args {
     if (a.startsWith('--')) {
       const [key, inline] = a.slice(2).split('=', 2);
       if (inline !== undefined) flags[key] = inline;
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--') && ['out', 'parcels', 'pois', 'seed'].includes(key)) flags[key] = argv[++i];
+      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--') && VALUE_FLAGS.includes(key)) flags[key] = argv[++i];
       else flags[key] = true;
     } else if (a === '-h') flags.help = true;
     else positional.push(a);
@@ -98,6 +101,8 @@ async function commandRun(args: Args): Promise<number> {
   const quiet = args.flags.quiet === true;
   const started = Date.now();
   const log = (s: string): void => { if (!quiet) process.stderr.write(s); };
+  const configWarnings = issues.filter((i) => i.severity === 'warning');
+  if (configWarnings.length > 0) log(`config warnings:\n${configWarnings.map(formatIssue).join('\n')}\n`);
   log(`reading layers of ${config.name} …\n`);
   const { layers, issues: readIssues } = await loadLayersWithIssues(config, dirname(resolve(configPath)));
   const readErrors = readIssues.filter((i) => i.severity === 'error');
@@ -120,6 +125,7 @@ async function commandRun(args: Args): Promise<number> {
     },
   });
   const outDir = resolve(typeof args.flags.out === 'string' ? args.flags.out : 'out');
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new EngineError('out-not-directory', `--out ${outDir} is a file, not a folder`);
   log(`writing ${outDir} …\n`);
   await writeResult(result, outDir);
   const r = result.report;
@@ -127,7 +133,9 @@ async function commandRun(args: Args): Promise<number> {
   const warnings = r.issues.filter((i) => i.severity !== 'info');
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: gross ${fmtT(r.totals.grossT)}, sinks ${fmtT(r.totals.sinkT)}, net ${fmtT(r.totals.netT)}, CCR ${r.totals.ccr === null ? '—' : (r.totals.ccr * 100).toFixed(3) + ' %'}\n`);
   log(`units ${r.units.length}: low-carbon-economic ${z['low-carbon-economic']}, carbon-source-control ${z['carbon-source-control']}, carbon-sink-functional ${z['carbon-sink-functional']}, high-carbon-optimisation ${z['high-carbon-optimisation']}, unzoned ${z.unzoned}\n`);
-  log(`unallocated ${r.totals.unallocatedT.toFixed(3)} t; ${warnings.length} warnings (see report.json issues)\n`);
+  log(`unallocated: sources ${r.totals.unallocatedSourceT.toFixed(3)} t, sinks ${r.totals.unallocatedSinkT.toFixed(3)} t; units hold gross ${fmtT(r.totals.unitsEmissionT)}, sinks ${fmtT(r.totals.unitsSinkT)}\n`);
+  const shown = warnings.slice(0, 15);
+  if (shown.length > 0) log(`${warnings.length} warnings${warnings.length > shown.length ? ` (first ${shown.length}; all in report.json issues)` : ''}:\n${shown.map(formatIssue).join('\n')}\n`);
   return 0;
 }
 
@@ -143,7 +151,9 @@ function commandValidate(args: Args): number {
 async function commandDemo(args: Args): Promise<number> {
   const outDir = resolve(typeof args.flags.out === 'string' ? args.flags.out : 'demo-city');
   const num = (k: string): number | undefined => (typeof args.flags[k] === 'string' ? Number(args.flags[k]) : undefined);
-  const city = generateDemoCity({ parcels: num('parcels'), pois: num('pois'), seed: num('seed') });
+  const parcels = num('parcels');
+  const units = num('units') ?? (parcels !== undefined ? Math.max(1, Math.min(100, Math.floor(parcels / 8))) : undefined);
+  const city = generateDemoCity({ parcels, pois: num('pois'), seed: num('seed'), units });
   mkdirSync(outDir, { recursive: true });
   const config = city.config;
   const names: Array<[LayerSource | undefined, FeatureCollection | undefined]> = [
@@ -167,6 +177,12 @@ export async function main(argv: string[]): Promise<number> {
   if (args.flags.help || !args.command || args.command === 'help') {
     process.stdout.write(HELP);
     return args.command || args.flags.help ? 0 : 1;
+  }
+  const allowed = FLAGS[args.command];
+  const unknown = allowed ? Object.keys(args.flags).filter((f) => !allowed.includes(f)) : [];
+  if (unknown.length > 0) {
+    process.stderr.write(`carbon-balance ${args.command}: unknown option ${unknown.map((f) => `--${f}`).join(', ')} (known: ${allowed.map((f) => `--${f}`).join(', ')})\n`);
+    return 1;
   }
   try {
     switch (args.command) {

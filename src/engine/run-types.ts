@@ -131,8 +131,12 @@ export interface RunReport {
     netT: number;
     /** City CCR = CA / C, as a ratio (0.01048 = 1.048 %). */
     ccr: number | null;
-    /** Tonnes that could not be placed on any parcel or network (reported, never dropped). */
+    /** Signed tonnes that could not be placed on any parcel or network (reported, never dropped). */
     unallocatedT: number;
+    /** Of which source tonnes (≥ 0) … */
+    unallocatedSourceT: number;
+    /** … and sink tonnes, as a positive magnitude: the two never hide each other. */
+    unallocatedSinkT: number;
     /** Gross / sink totals over units (the indices' C and CA). */
     unitsEmissionT: number;
     unitsSinkT: number;

@@ -29,7 +29,7 @@ import { GridIndex } from './spatial/grid-index.js';
 import { cutNetwork } from './spatial/network.js';
 import type { NetworkPieces } from './spatial/network.js';
 import { indexBBoxes, intersectMultiPolygons, overlayParcelsOnUnits, overlayPolygons, unitAt } from './spatial/overlay.js';
-import { reportParcelOverlaps } from './spatial/overlaps.js';
+import { findParcelOverlaps, reportParcelOverlaps } from './spatial/overlaps.js';
 import { assignPointsToParcels } from './spatial/points.js';
 import type { Feature, FeatureCollection, Geometry, Issue, PoiCategory, SpaceType, TransportMode } from './types.js';
 import { EngineError, SECTOR_IDS, ZONE_IDS } from './types.js';
@@ -124,8 +124,19 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
     issues.push(...resolved.issues);
     let crs = resolved.code;
     if (resolved.issues.some((i) => i.severity === 'error')) throw new EngineError('crs-unusable', `${role}: ${resolved.issues.map((i) => i.message).join('; ')}`);
+    let usable = data;
     if (isGeographicCrs(crs)) {
-      const bb = rawBBox(data);
+      // A few features with coordinates outside lon/lat range (a swapped pair, a typo) are
+      // left out and named; only a layer mostly out of range is taken as projected data.
+      const { outside, total } = countOutOfRange(data);
+      if (outside.length > 0 && outside.length * 2 < total) {
+        usable = { ...data, features: data.features.filter((_, i) => !outside.includes(i)) };
+        issues.push(makeIssue('features-outside-lonlat', { layer: role, count: outside.length, ids: outside.slice(0, 10).map((i) => featureId(data.features[i], i, lc.idField)) },
+          { layer: role, featureId: featureId(data.features[outside[0]], outside[0], lc.idField), expected: 'longitude in [-180, 180], latitude in [-90, 90]', actual: outside.length }));
+      }
+    }
+    if (isGeographicCrs(crs)) {
+      const bb = rawBBox(usable);
       const bad = bb ? detectProjectedWithoutCrs(bb, { code: crs, layer: role }) : null;
       if (bad) {
         issues.push(bad);
@@ -138,7 +149,8 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
     }
     const toWgs = createTransform(crs, GEOGRAPHIC_OUT);
     const toWgs84: XY = offset ? (c) => offset(toWgs(c)) : toWgs;
-    const reader: LayerReader = { role, config: lc, fc: data, crs, toWorking: toWgs84, toWgs84, identityWgs84: isGeographicCrs(crs) && !offset };
+    reportMissingFields(role, lc, usable, issues);
+    const reader: LayerReader = { role, config: lc, fc: usable, crs, toWorking: toWgs84, toWgs84, identityWgs84: isGeographicCrs(crs) && !offset };
     readers.push(reader);
     return reader;
   };
@@ -191,6 +203,14 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
     unitFeatures = units.source.map((src) => unitsReader!.fc.features[src]);
   }
   if (units.geoms.length === 0) throw new EngineError('empty-layer', 'units: no usable polygon, so there is no study area');
+  if (parcels.geoms.length === 0) throw new EngineError('empty-layer', `parcels: no usable polygon among ${parcels.inputCount} features, so no tonne can be placed`);
+  const fieldErrors = issues.filter((i) => i.code === 'layer-field-missing' && i.severity === 'error');
+  if (fieldErrors.length > 0) throw new ConfigError(fieldErrors);
+  checkGridSize(units, cellSizeM);
+  const unitOverlaps = findParcelOverlaps(units);
+  if (unitOverlaps.pairs.length > 0) {
+    issues.push(makeIssue('units-overlap', { count: unitOverlaps.pairs.length, areaM2: unitOverlaps.totalAreaM2 }, { layer: 'units', actual: unitOverlaps.pairs.slice(0, 20).map((p) => [units.ids[p.a], units.ids[p.b]]) }));
+  }
   reportDuplicateIds('units', units.ids, issues);
   progress(0.7);
   const poiLayers: PointLayer[] = poiReaders.map((r) => preparePointLayer(r.role, r.fc, r.toWorking, r.config.idField, issues));
@@ -466,6 +486,11 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
     beta: cfg.allocation.beta, transportPool: cfg.allocation.transportPool, sinkRatesTPerM2: inventory.sinkRatesTPerM2,
   });
   issues.push(...allocation.issues);
+  {
+    const gross = inventory.pools.reduce((a, pl) => a + Math.max(0, pl.netT), 0);
+    const lost = allocation.conservation.filter((c) => c.totalT > 0).reduce((a, c) => a + c.unallocatedT, 0);
+    if (gross > 0 && lost > 0.01 * gross) issues.push(makeIssue('unallocated-large', { share: (100 * lost) / gross, tonnes: lost }, { actual: lost }));
+  }
 
   // ---- aggregate ----------------------------------------------------------------------------
   enter('aggregate');
@@ -597,6 +622,8 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
     totals: {
       grossT: clean(grossT), sinkT: clean(sinkT), netT: clean(grossT - sinkT), ccr: grossT > 0 ? sinkT / grossT : null,
       unallocatedT: clean(allocation.unallocatedT),
+      unallocatedSourceT: clean(allocation.conservation.filter((c) => c.totalT > 0).reduce((a, c) => a + c.unallocatedT, 0)),
+      unallocatedSinkT: clean(-allocation.conservation.filter((c) => c.totalT < 0).reduce((a, c) => a + c.unallocatedT, 0)),
       unitsEmissionT: clean(balance.city.emissionT), unitsSinkT: clean(balance.city.sinkT), gdp: balance.city.gdp,
     },
     sectors,
@@ -626,6 +653,57 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
     units: unitsFc,
     report,
   };
+}
+
+/** Indices of features with a coordinate outside lon/lat range, and the number of features. */
+function countOutOfRange(fc: FeatureCollection): { outside: number[]; total: number } {
+  const outside: number[] = [];
+  let total = 0;
+  const bad = (c: unknown): boolean => {
+    if (!Array.isArray(c)) return false;
+    if (typeof c[0] === 'number') {
+      const x = c[0], y = c[1] as number;
+      return Number.isFinite(x) && Number.isFinite(y) && (x < -180 || x > 180 || y < -90 || y > 90);
+    }
+    for (const x of c) if (bad(x)) return true;
+    return false;
+  };
+  fc.features.forEach((f, i) => {
+    const g = f?.geometry;
+    if (!g || g.type === 'GeometryCollection') return;
+    total++;
+    if (bad((g as { coordinates: unknown }).coordinates)) outside.push(i);
+  });
+  return { outside, total };
+}
+
+/**
+ * A configured field that no feature of a non-empty layer has is a binding mistake (a typo, the
+ * wrong case): an error naming the fields that are there, never a silent run on empty values.
+ */
+function reportMissingFields(role: string, lc: LayerSource, fc: FeatureCollection, issues: Issue[]): void {
+  if (fc.features.length === 0) return;
+  const fields = ['idField', 'nameField', 'codeField', 'categoryField', 'classField', 'weightField'] as const;
+  const present = new Set<string>();
+  for (const f of fc.features.slice(0, 1000)) for (const k of Object.keys(f?.properties ?? {})) present.add(k);
+  for (const key of fields) {
+    const name = (lc as Record<string, unknown>)[key];
+    if (typeof name !== 'string' || present.has(name)) continue;
+    if (fc.features.some((f) => f?.properties && name in f.properties)) continue;
+    issues.push(makeIssue('layer-field-missing', { layer: role, setting: key, field: name, present: [...present].slice(0, 30) }, {
+      severity: 'error', layer: role, field: name, path: `$.layers.${role.replace(/\[(\d+)\]/, '[$1]')}.${key}`, expected: `one of the layer's fields: ${[...present].slice(0, 30).join(', ')}`, actual: name,
+    }));
+  }
+}
+
+/** Cells the grid would list, refused beyond a bound that a run can hold (a 1 m grid over a city). */
+const MAX_GRID_CELLS = 5_000_000;
+function checkGridSize(units: PolygonLayer, cellSizeM: number): void {
+  let cells = 0;
+  for (const b of units.bboxes) cells += (Math.floor(b[2] / cellSizeM) - Math.floor(b[0] / cellSizeM) + 1) * (Math.floor(b[3] / cellSizeM) - Math.floor(b[1] / cellSizeM) + 1);
+  if (cells > MAX_GRID_CELLS) {
+    throw new EngineError('grid-too-fine', `gridCellSizeM ${cellSizeM} m would cover the units with about ${Math.round(cells).toLocaleString('en-US')} cells (at most ${MAX_GRID_CELLS.toLocaleString('en-US')}): use a larger cell size`);
+  }
 }
 
 /** No NaN or Infinity leaves the engine: any such value here is a bug, made visible as 0 only after the guard tests. */
@@ -775,8 +853,16 @@ function economicWeights(cfg: ResolvedConfig, units: PolygonLayer, names: string
       rowKeys.add(key);
     }
     const used = new Set<string>();
+    const joined = new Set<string>();
     units.ids.forEach((id, u) => {
       const key = normKey(econ.joinBy === 'id' ? id : names[u]);
+      // Two units with the same key would both take the row and count its GDP twice: the
+      // first unit in input order takes it, the others are reported and get none.
+      if (joined.has(key)) {
+        issues.push(makeIssue('economy-unit-key-duplicate', { unit: names[u], key }, { layer: 'units', featureId: id, field: econ.joinBy, actual: key }));
+        return;
+      }
+      joined.add(key);
       const v = byKey.get(key);
       if (v === undefined) {
         issues.push(makeIssue('economy-unit-unmatched', { unit: names[u], key }, { layer: 'units', featureId: id, field: econ.joinBy }));

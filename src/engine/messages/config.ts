@@ -101,8 +101,8 @@ export const CONFIG_MESSAGES: Record<string, MessageSpec> = {
     template: (a) => `${at(a)} lists no sector totals; give at least one entry or use "mode": "activity".`,
   },
   'config-negative-total': {
-    severity: 'warning',
-    template: (a) => `${at(a)} is negative (${fmt(a.actual)}) for the ${String(a.sector)} sector; only sinks are usually negative.`,
+    severity: 'error',
+    template: (a) => `${at(a)} is negative (${fmt(a.actual)}) for the ${String(a.sector)} sector; only sinks may be negative (enter removals in the sinks sector).`,
   },
   'config-subsector-sector': {
     severity: 'error',

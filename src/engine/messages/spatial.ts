@@ -31,5 +31,10 @@ export const SPATIAL_MESSAGES: Record<string, MessageSpec> = {
   'economy-unit-unmatched': { severity: 'warning', template: (a) => `economy: no row for unit ${fmt(a.unit)} (key ${fmt(a.key)}); it gets no ECC and no zone` },
   'economy-row-unmatched': { severity: 'warning', template: (a) => `economy: the row ${fmt(a.key)} matches no unit` },
   'economy-value-invalid': { severity: 'warning', template: (a) => `economy: the value for ${fmt(a.unit)} is not a finite number ≥ 0 (${fmt(a.value)})` },
+  'economy-unit-key-duplicate': { severity: 'warning', template: (a) => `economy: unit ${fmt(a.unit)} has the same join key ${fmt(a.key)} as an earlier unit; it gets no economic value, so the row is not counted twice` },
+  'features-outside-lonlat': { severity: 'warning', template: (a) => `${a.layer}: ${t(a.count)} features have coordinates outside longitude/latitude range (swapped or mistyped?) and were left out: ${(a.ids as unknown[]).map((x) => fmt(x)).join(', ')}${Number(a.count) > 10 ? ', …' : ''}` },
+  'layer-field-missing': { severity: 'error', template: (a) => `${a.layer}: the ${a.setting} ${fmt(a.field)} is not a field of this layer; fields present: ${(a.present as string[]).join(', ') || '(none)'}` },
+  'units-overlap': { severity: 'warning', template: (a) => `units: ${t(a.count)} pairs of units overlap (${t(Number(a.areaM2) / 1e6)} km² in all); parcels in an overlap are split between the units by area, so no tonne is counted twice, but the units' borders should be checked` },
+  'unallocated-large': { severity: 'warning', template: (a) => `${t(a.share)} % of the city's gross emissions (${t(a.tonnes)} t CO2e) could not be placed on any parcel or network; see conservation[] for the pools` },
   'economy-proxy': { severity: 'info', template: (a) => `economic weight is a ${a.label}${a.rationale ? `: ${a.rationale}` : ''}` },
 };
