@@ -126,3 +126,65 @@ describe('run: degenerate cases worked out by hand', async () => {
     });
   });
 });
+
+describe('run: refusing what would silently go wrong', () => {
+  const layers = () => ({ parcels, units, pois: [pois], roads: [roads] });
+
+  test('a configured field no feature has is an error naming the fields present', async () => {
+    const bad: CityConfig = { ...config, layers: { ...config.layers, parcels: { ...config.layers.parcels, codeField: 'CODE' } } };
+    await assert.rejects(run(bad, layers()), (e: Error & { issues?: { code: string; field?: string; message: string }[] }) => {
+      const i = e.issues?.find((x) => x.code === 'layer-field-missing');
+      assert.ok(i && i.field === 'CODE' && /fields present: id, code/.test(i.message), JSON.stringify(e.issues));
+      return true;
+    });
+  });
+
+  test('an empty parcels layer is an error', async () => {
+    await assert.rejects(run(config, { ...layers(), parcels: fc([]) }), (e: Error & { code?: string }) => e.code === 'empty-layer' && /parcels/.test(e.message));
+  });
+
+  test('a grid that would need millions of cells is refused up front', async () => {
+    // 3 km² of units at 0.5 m cells would be 12 million cells.
+    await assert.rejects(run({ ...config, gridCellSizeM: 0.5 }, layers()), (e: Error & { code?: string }) => e.code === 'grid-too-fine');
+  });
+
+  test('unallocated sources and sinks are reported separately', async () => {
+    // Waste on utilities (50 t) has no parcels; add a sink on mining land (none) of −50 t: the
+    // signed sum is 0, but both must show.
+    const both: CityConfig = { ...config, inventory: { mode: 'totals', totals: [...(config.inventory as { totals: never[] }).totals, { sector: 'sinks', spaceTypes: ['unused'], value: -50 }] } };
+    const r = (await run(both, layers())).report;
+    assert.equal(r.totals.unallocatedT, 0);
+    assert.equal(r.totals.unallocatedSourceT, 50);
+    assert.equal(r.totals.unallocatedSinkT, 50);
+    assert.ok(r.issues.some((i) => i.code === 'unallocated-large'));
+  });
+
+  test('two units with one join key: the first takes the GDP row, the second is reported', async () => {
+    const twin = fc([
+      f({ id: 'U1', name: 'Same' }, rect(0, 0, 1000, 1000)),
+      f({ id: 'U2', name: 'Same' }, rect(1000, 0, 2000, 1000)),
+    ]);
+    const cfg: CityConfig = { ...config, economy: { source: 'table', joinBy: 'name', rows: [{ name: 'Same', value: 100 }] } };
+    const r = (await run(cfg, { ...layers(), units: twin })).report;
+    assert.deepEqual(r.units.map((u) => u.gdp), [100, null]);
+    assert.ok(r.issues.some((i) => i.code === 'economy-unit-key-duplicate' && i.featureId === 'U2'));
+  });
+
+  test('overlapping units are reported with their area', async () => {
+    const overlapping = fc([...units.features, f({ id: 'U4', name: 'Overlap' }, rect(500, 0, 1500, 1000))]);
+    const r = (await run(config, { ...layers(), units: overlapping })).report;
+    const i = r.issues.find((x) => x.code === 'units-overlap');
+    // U4 overlaps U1 and U2 by 500 m × 1000 m each: 1 km² in all.
+    assert.ok(i && /2 pairs/.test(i.message) && /1 km²/.test(i.message), i?.message);
+  });
+
+  test('a few points with coordinates outside lon/lat range are left out and named', async () => {
+    const lonlat = fc([f({ typecode: '170300', id: 'ok' }, { type: 'Point', coordinates: [120.0, 30.0] }), f({ typecode: '170300', id: 'swapped' }, { type: 'Point', coordinates: [30.0, 120.0] }), f({ typecode: '170300', id: 'ok2' }, { type: 'Point', coordinates: [120.001, 30.001] })]);
+    delete (lonlat as { crs?: unknown }).crs;
+    const cfg: CityConfig = { ...config, layers: { ...config.layers, pois: [{ path: 'p', categoryField: 'typecode', preset: 'amap', idField: 'id' }] } };
+    const r = (await run(cfg, { ...layers(), pois: [lonlat] })).report;
+    const i = r.issues.find((x) => x.code === 'features-outside-lonlat');
+    assert.ok(i && i.featureId === 'swapped', JSON.stringify(i));
+    assert.equal(r.pois['pois[0]'].total, 2);
+  });
+});
