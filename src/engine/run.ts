@@ -613,6 +613,7 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   const zones = { unzoned: balance.zones.unzoned } as RunReport['zones'];
   for (const z of ZONE_IDS) zones[z] = balance.zones[z];
 
+  capRepeatedIssues(issues);
   const report: RunReport = {
     format: 'carbon-balance-report',
     version: 1,
@@ -704,6 +705,31 @@ function checkGridSize(units: PolygonLayer, cellSizeM: number): void {
   if (cells > MAX_GRID_CELLS) {
     throw new EngineError('grid-too-fine', `gridCellSizeM ${cellSizeM} m would cover the units with about ${Math.round(cells).toLocaleString('en-US')} cells (at most ${MAX_GRID_CELLS.toLocaleString('en-US')}): use a larger cell size`);
   }
+}
+
+/**
+ * Feature-level issues that repeat (thousands of null geometries, a join that matches no unit)
+ * are kept up to a limit per code and layer, then summarised in one `issues-truncated` issue,
+ * so the report stays readable; the counts stay exact.
+ */
+const MAX_ISSUES_PER_CODE = 50;
+function capRepeatedIssues(issues: Issue[]): void {
+  const seen = new Map<string, number>();
+  const kept: Issue[] = [];
+  for (const i of issues) {
+    if (i.featureId === undefined) { kept.push(i); continue; }
+    const key = `${i.code}\u0000${i.layer ?? ''}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= MAX_ISSUES_PER_CODE) kept.push(i);
+  }
+  for (const [key, n] of seen) {
+    if (n <= MAX_ISSUES_PER_CODE) continue;
+    const [code, layer] = key.split('\u0000');
+    kept.push(makeIssue('issues-truncated', { code, layer, count: n, shown: MAX_ISSUES_PER_CODE }, { layer: layer || undefined, actual: n }));
+  }
+  issues.length = 0;
+  issues.push(...kept);
 }
 
 /** No NaN or Infinity leaves the engine: any such value here is a bug, made visible as 0 only after the guard tests. */

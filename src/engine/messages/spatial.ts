@@ -36,5 +36,6 @@ export const SPATIAL_MESSAGES: Record<string, MessageSpec> = {
   'layer-field-missing': { severity: 'error', template: (a) => `${a.layer}: the ${a.setting} ${fmt(a.field)} is not a field of this layer; fields present: ${(a.present as string[]).join(', ') || '(none)'}` },
   'units-overlap': { severity: 'warning', template: (a) => `units: ${t(a.count)} pairs of units overlap (${t(Number(a.areaM2) / 1e6)} km² in all); parcels in an overlap are split between the units by area, so no tonne is counted twice, but the units' borders should be checked` },
   'unallocated-large': { severity: 'warning', template: (a) => `${t(a.share)} % of the city's gross emissions (${t(a.tonnes)} t CO2e) could not be placed on any parcel or network; see conservation[] for the pools` },
+  'issues-truncated': { severity: 'info', template: (a) => `${a.layer ? `${a.layer}: ` : ''}${t(a.count)} issues ${fmt(a.code)}; the first ${t(a.shown)} are listed` },
   'economy-proxy': { severity: 'info', template: (a) => `economic weight is a ${a.label}${a.rationale ? `: ${a.rationale}` : ''}` },
 };
