@@ -6,6 +6,8 @@ import type { CityConfig, FeatureCollection, Issue, LayerData, LayerSource } fro
 import { readLayerBytes } from '../engine/io/readers/index.js';
 import type { LayerFiles, ReadLayerResult } from '../engine/io/readers/index.js';
 import { registerBinaryReaders } from '../engine/io/formats/index.js';
+import { loadServiceLayer } from '../services/index.js';
+import type { ServiceRequestOptions } from '../services/index.js';
 
 export function readJson(path: string, what: string): unknown {
   let text: string;
@@ -54,8 +56,22 @@ async function fetchBytes(url: string, role: string, optional = false): Promise<
   return new Uint8Array(await res.arrayBuffer());
 }
 
-async function readLayer(source: LayerSource | undefined, baseDir: string, role: string): Promise<ReadLayerResult | undefined> {
+/** Reads a `service` source (WFS / OGC API Features) into lon/lat GeoJSON; service notes become info issues. */
+async function readServiceLayer(source: LayerSource, role: string, serviceOptions: ServiceRequestOptions): Promise<ReadLayerResult> {
+  const service = source.service!;
+  let r;
+  try {
+    r = await loadServiceLayer(service, serviceOptions);
+  } catch (e) {
+    throw new EngineError('fetch-failed', `${role}: ${(e as Error).message}`);
+  }
+  const issues: Issue[] = r.notes.map((n): Issue => ({ code: 'service-note', severity: 'info', layer: role, message: `${role} (${r.via}): ${n}` }));
+  return { fc: r.fc, crs: null, issues };
+}
+
+async function readLayer(source: LayerSource | undefined, baseDir: string, role: string, serviceOptions: ServiceRequestOptions = {}): Promise<ReadLayerResult | undefined> {
   if (!source) return undefined;
+  if (source.service && !source.path && !source.url) return readServiceLayer(source, role, serviceOptions);
   const options = {
     format: source.format, encoding: source.encoding, layerName: source.layerName, xField: source.xField,
     yField: source.yField, delimiter: source.delimiter, crs: source.crs, layer: role,
@@ -97,11 +113,13 @@ export interface LoadedLayers {
 
 /**
  * Read every layer a config names, relative to the config's folder, in any supported format
- * (GeoJSON, zipped or loose Shapefile, CSV/TSV, FlatGeobuf, GeoPackage), returning the
- * readers' issues beside the layers. Throws `EngineError` only when a file cannot be read or
- * fetched at all; data problems are issues.
+ * (GeoJSON, zipped or loose Shapefile, CSV/TSV, FlatGeobuf, GeoPackage) or from a `service`
+ * (WFS, OGC API Features; `options.service` carries headers, timeout and progress for those),
+ * returning the readers' issues beside the layers. Throws `EngineError` only when a file cannot
+ * be read or fetched at all; data problems are issues.
  */
-export async function loadLayersWithIssues(config: CityConfig, baseDir: string): Promise<LoadedLayers> {
+export async function loadLayersWithIssues(config: CityConfig, baseDir: string, options: { service?: ServiceRequestOptions } = {}): Promise<LoadedLayers> {
+  const so = options.service ?? {};
   if (!binaryReadersRegistered) {
     registerBinaryReaders();
     binaryReadersRegistered = true;
@@ -113,16 +131,16 @@ export async function loadLayersWithIssues(config: CityConfig, baseDir: string):
     return r?.fc;
   };
   const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
-  const parcels = fcOf(await readLayer(l.parcels, baseDir, 'parcels'))!;
-  const units = 'generate' in l.units ? undefined : fcOf(await readLayer(l.units as LayerSource, baseDir, 'units'));
-  const pois = l.pois ? await Promise.all(l.pois.map((p, i) => readLayer(p, baseDir, `pois[${i}]`))) : undefined;
-  const roads = l.roads ? await Promise.all(l.roads.map((r, i) => readLayer(r, baseDir, `roads[${i}]`))) : undefined;
+  const parcels = fcOf(await readLayer(l.parcels, baseDir, 'parcels', so))!;
+  const units = 'generate' in l.units ? undefined : fcOf(await readLayer(l.units as LayerSource, baseDir, 'units', so));
+  const pois = l.pois ? await Promise.all(l.pois.map((p, i) => readLayer(p, baseDir, `pois[${i}]`, so))) : undefined;
+  const roads = l.roads ? await Promise.all(l.roads.map((r, i) => readLayer(r, baseDir, `roads[${i}]`, so))) : undefined;
   const layers: LayerData = {
     parcels,
     units,
     pois: pois?.map((r) => fcOf(r) ?? empty()),
     roads: roads?.map((r) => fcOf(r) ?? empty()),
-    population: fcOf(await readLayer(l.population, baseDir, 'population')),
+    population: fcOf(await readLayer(l.population, baseDir, 'population', so)),
   };
   return { layers, issues };
 }

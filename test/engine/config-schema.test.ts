@@ -51,7 +51,7 @@ describe('configToJsonSchema', () => {
     const units = s.properties.layers.properties.units;
     assert.equal(units.oneOf.length, 2);
     assert.equal(units.oneOf[0].properties.generate.const, 'grid');
-    assert.deepEqual(units.oneOf[1].anyOf, [{ required: ['path'] }, { required: ['url'] }]);
+    assert.deepEqual(units.oneOf[1].anyOf, [{ required: ['path'] }, { required: ['url'] }, { required: ['service'] }]);
   });
 
   test('conditional requirements become if/then and anyOf', () => {

@@ -283,9 +283,31 @@ const ROAD_WEIGHT_SOURCE =
 // Layers
 // ---------------------------------------------------------------------------------------------
 
+const serviceSource = obj(
+  {
+    type: enm(['wfs', 'ogcapi-features'], { description: 'Kind of service: `wfs` (WFS 1.0/1.1/2.0) or `ogcapi-features` (OGC API – Features).' }),
+    url: str({ description: 'Service URL: the WFS endpoint, or the OGC API landing page (QGIS Server: `…/wfs3`).', minLength: 1, examples: ['https://gis.example.org/ows?MAP=/srv/city.qgs', 'https://gis.example.org/wfs3'] }),
+    typeName: str({ description: 'WFS feature type to read (QGIS Server: the layer short name).', minLength: 1, examples: ['landuse'] }),
+    collection: str({ description: 'OGC API Features collection id.', minLength: 1, examples: ['landuse'] }),
+    version: enm(['1.0.0', '1.1.0', '2.0.0'], { description: 'WFS version to speak.', defaultNote: 'the highest the server offers (2.0.0, else 1.1.0)' }),
+    format: enm(['auto', 'gml'], { description: 'WFS output: `auto` takes GeoJSON when the server offers it, else GML; `gml` forces GML.', default: 'auto' }),
+    pageSize: int({ description: 'Features per request (WFS COUNT/MAXFEATURES, OGC API `limit`); paging continues until every feature is read.', min: 1, default: 1000 }),
+    bbox: arr(num({ description: 'Degrees.' }), { description: 'Only features inside this lon/lat box `[west, south, east, north]`.', minItems: 4 }),
+  },
+  {
+    description: 'A layer published by a web service (QGIS Server, GeoServer, …), read into lon/lat GeoJSON page by page.',
+    required: ['type', 'url'],
+    requiredIf: [
+      { property: 'typeName', when: 'type', in: ['wfs'] },
+      { property: 'collection', when: 'type', in: ['ogcapi-features'] },
+    ],
+  },
+);
+
 const layerSourceProps = {
   path: str({ description: 'File path of the layer, resolved relative to the config file.', minLength: 1, examples: ['data/parcels.geojson'] }),
   url: str({ description: 'URL of the layer, resolved relative to the config URL in a browser.', minLength: 1 }),
+  service: serviceSource,
   format: enm(['auto', 'geojson', 'shapefile', 'csv', 'flatgeobuf', 'geopackage'], {
     description: 'File format: `auto` detects it from the file name and content (`.geojson`/`.json`, zipped Shapefile `.zip`/`.shp`, `.csv`/`.tsv`, `.fgb`, `.gpkg`).',
     default: 'auto',
@@ -309,7 +331,7 @@ const layerSourceProps = {
   nameField: str({ description: 'Field holding a display name.', minLength: 1 }),
 };
 
-const sourceRequired: AnyOfRequired = { alternatives: [['path'], ['url']], code: 'config-layer-source-missing' };
+const sourceRequired: AnyOfRequired = { alternatives: [['path'], ['url'], ['service']], code: 'config-layer-source-missing' };
 
 const parcelLayer = obj(
   {

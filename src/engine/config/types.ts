@@ -11,12 +11,37 @@ import type { PoiCategory, SpaceType, SubsectorId, SectorId, TransportMode } fro
 /** Horizontal datum shift applied by Chinese web maps; converted to WGS84 on load. */
 export type CoordinateOffset = 'none' | 'gcj02' | 'bd09';
 
+/**
+ * A layer published by an OGC web service (QGIS Server, GeoServer, …), read page by page into
+ * lon/lat GeoJSON by the CLI and the element (`src/services`); the engine never fetches.
+ */
+export interface ServiceLayerSource {
+  /** `wfs` (WFS 1.0/1.1/2.0) or `ogcapi-features` (OGC API – Features). */
+  type: 'wfs' | 'ogcapi-features';
+  /** Service URL: the WFS endpoint (`…/ows?MAP=…`), or the OGC API landing page (`…/wfs3`). */
+  url: string;
+  /** WFS: the feature type to read (its short name on QGIS Server). */
+  typeName?: string;
+  /** OGC API Features: the collection id. */
+  collection?: string;
+  /** WFS version; default: the highest the server offers (2.0.0, else 1.1.0). */
+  version?: '1.0.0' | '1.1.0' | '2.0.0';
+  /** WFS: `auto` (GeoJSON when offered, else GML) or `gml`. Default `auto`. */
+  format?: 'auto' | 'gml';
+  /** Features per request (WFS COUNT/MAXFEATURES, OGC API `limit`). Default 1000. */
+  pageSize?: number;
+  /** Only features inside this lon/lat box `[west, south, east, north]`, degrees. */
+  bbox?: number[];
+}
+
 /** Where a layer's features come from and how to read its coordinates. */
 export interface LayerSource {
-  /** File path, resolved relative to the config file. One of `path` or `url` is required. */
+  /** File path, resolved relative to the config file. One of `path`, `url` or `service` is required. */
   path?: string;
   /** URL, resolved relative to the config's URL in a browser. */
   url?: string;
+  /** An OGC web service layer (WFS or OGC API Features) instead of a file. */
+  service?: ServiceLayerSource;
   /** File format; `auto` (default) detects it from the file name and content. */
   format?: 'auto' | 'geojson' | 'shapefile' | 'csv' | 'flatgeobuf' | 'geopackage';
   /** Text encoding of attribute values (`utf-8`, `gbk`, …); default: from .cpg / DBF, else detected. */

@@ -55,7 +55,7 @@ export const CONFIG_MESSAGES: Record<string, MessageSpec> = {
   },
   'config-layer-source-missing': {
     severity: 'error',
-    template: (a) => `${at(a)} needs a "path" or a "url" to read the layer from.`,
+    template: (a) => `${at(a)} needs a "path", a "url" or a "service" to read the layer from.`,
   },
   'config-poi-category-missing': {
     severity: 'error',
