@@ -10,6 +10,9 @@ import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
+import { readFileSync, existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { startQgisServer, qgisServerAvailable, DEFAULT_DATA_DIR } from './scripts/qgis-server.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -123,6 +126,30 @@ export default {
         if (payload.base64) writeFileSync(out, Buffer.from(payload.base64, 'base64'));
         else await page.screenshot({ path: out, fullPage: false });
         return true;
+      },
+    },
+    {
+      // A real QGIS Server for test/widgets/services-*.test.ts, started on the first
+      // `executeServerCommand('cbm-qgis')` and stopped with the test server. Its CORS filter plugin
+      // lets the page (another origin) read it. `cbm-shared-layer` hands a shared data file to a
+      // page (../shared/data is outside the served root).
+      name: 'cbm-qgis',
+      qgis: null,
+      async executeCommand({ command, payload }) {
+        if (command === 'cbm-shared-layer') {
+          const file = `${DEFAULT_DATA_DIR}/${basename(String(payload.file))}`;
+          return existsSync(file) ? readFileSync(file, 'utf8') : null;
+        }
+        if (command !== 'cbm-qgis') return undefined;
+        const required = process.env.CBM_REQUIRE_QGIS === '1';
+        if (!existsSync(DEFAULT_DATA_DIR)) return { unavailable: `shared data absent: ${DEFAULT_DATA_DIR}`, required: false };
+        if (!qgisServerAvailable() && !required) return { unavailable: 'qgis_mapserver / ogr2ogr not installed', required };
+        this.qgis ??= startQgisServer();
+        const server = await this.qgis;
+        return { owsUrl: server.owsUrl, ogcUrl: server.ogcUrl, base: server.base };
+      },
+      async serverStop() {
+        if (this.qgis) await (await this.qgis.catch(() => null))?.stop();
       },
     },
     {

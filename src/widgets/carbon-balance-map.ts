@@ -177,6 +177,18 @@ export class CarbonBalanceMap extends LitElement {
   @property({ reflect: true })
   panel: PanelMode = 'closed';
 
+  /**
+   * Request headers for the config's `service` layers (WFS, OGC API Features), such as
+   * `{ Authorization: 'Bearer …' }`. A property only: never reflected to an attribute, never
+   * logged, never added to a URL, sent only to the service's own origin.
+   */
+  @property({ attribute: false })
+  serviceHeaders: Record<string, string> | null = null;
+
+  /** `fetch` credentials mode for `service` layers: `include` sends the portal's cookies cross-origin. */
+  @property({ attribute: false })
+  serviceCredentials: 'omit' | 'same-origin' | 'include' | null = null;
+
   @state() private _config: CityConfig | null = null;
   @state() private _isDemo = false;
   @state() private _result: EngineRunResult | null = null;
@@ -290,8 +302,18 @@ export class CarbonBalanceMap extends LitElement {
 
   /** Stop the running run (the last complete result stays on the map). */
   cancel(): void {
+    if (this._engine.cancelLoad()) return;
     const runId = this._engine.cancel();
     if (runId !== null) this.dispatchEvent(cbmEvent('cbm-run-cancel', { runId }));
+  }
+
+  /** Headers and credentials for service layers, copied (the worker never sees the live object). */
+  private _serviceInit(): { headers?: Record<string, string>; credentials?: 'omit' | 'same-origin' | 'include' } | undefined {
+    if (!this.serviceHeaders && !this.serviceCredentials) return undefined;
+    return {
+      ...(this.serviceHeaders ? { headers: { ...this.serviceHeaders } } : {}),
+      ...(this.serviceCredentials ? { credentials: this.serviceCredentials } : {}),
+    };
   }
 
   /** Centre the map on a unit and select it. Returns false when no unit has this id. */
@@ -459,7 +481,7 @@ export class CarbonBalanceMap extends LitElement {
             await this._engine.loadLayers(layers);
             config = named;
           } else {
-            await this._engine.loadConfig(given, base);
+            await this._engine.loadConfig(given, base, this._serviceInit());
             config = given;
           }
         } catch (e) {
@@ -977,7 +999,7 @@ export class CarbonBalanceMap extends LitElement {
             ${running
               ? html`<progress part="progress" aria-label=${t.progress} max="1" .value=${progress?.fraction ?? 0}></progress>
                   <span>${state === 'loading' ? t.status.loading : t.status.running}</span>
-                  ${state === 'running' ? html`<button type="button" class="cancel" @click=${() => this.cancel()}>${t.cancel}</button>` : nothing}`
+                  ${state === 'running' || progress?.stage === 'download' ? html`<button type="button" class="cancel" @click=${() => this.cancel()}>${t.cancel}</button>` : nothing}`
               : state === 'cancelled'
                 ? html`<span>${t.status.cancelled}</span><button type="button" @click=${() => this.rerun()}>${t.rerun}</button>`
                 : nothing}

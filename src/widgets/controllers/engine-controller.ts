@@ -19,6 +19,7 @@ import type {
   FlatParcelGeometry,
   LayerInput,
   LayerSummary,
+  ServiceRequestInit,
   ValueRow,
   WorkerRequest,
   WorkerResponse,
@@ -64,8 +65,8 @@ export interface EngineControllerCallbacks {
 
 type LoadEntry =
   | { type: 'load-demo'; options: DemoCityRequest }
-  | { type: 'load-config-url'; url: string }
-  | { type: 'load-config'; config: CityConfig; baseUrl: string }
+  | { type: 'load-config-url'; url: string; service?: ServiceRequestInit }
+  | { type: 'load-config'; config: CityConfig; baseUrl: string; service?: ServiceRequestInit }
   | { type: 'load-layers'; layers: Record<string, LayerInput> };
 
 interface Pending {
@@ -132,13 +133,20 @@ export class EngineController implements ReactiveController {
   }
 
   /** Fetch a config and the layers it names (paths resolve against the config's URL). */
-  loadConfigUrl(url: string): Promise<LoadResult> {
-    return this.load({ type: 'load-config-url', url });
+  loadConfigUrl(url: string, service?: ServiceRequestInit): Promise<LoadResult> {
+    return this.load({ type: 'load-config-url', url, ...(service ? { service } : {}) });
   }
 
-  /** Fetch the layers a config object names (paths resolve against `baseUrl`). */
-  loadConfig(config: CityConfig, baseUrl: string): Promise<LoadResult> {
-    return this.load({ type: 'load-config', config, baseUrl });
+  /** Fetch the layers a config object names (paths resolve against `baseUrl`; `service` layers with `service`'s headers). */
+  loadConfig(config: CityConfig, baseUrl: string, service?: ServiceRequestInit): Promise<LoadResult> {
+    return this.load({ type: 'load-config', config, baseUrl, ...(service ? { service } : {}) });
+  }
+
+  /** Stop the service downloads of the load in progress; the load fails with code `service-aborted`. */
+  cancelLoad(): boolean {
+    if (this.state !== 'loading' || !this.worker) return false;
+    this.worker.postMessage({ type: 'cancel-load', requestId: 0 } satisfies WorkerRequest);
+    return true;
   }
 
   /** Add (or replace) named layers: parsed GeoJSON, or Files that the worker parses. */
@@ -299,6 +307,11 @@ export class EngineController implements ReactiveController {
 
   private receive(msg: WorkerResponse): void {
     if (msg.type === 'progress') {
+      if (msg.stage === 'download' && this.state === 'loading' && this.pending.has(msg.requestId)) {
+        this.progress = { stage: msg.stage, fraction: msg.fraction };
+        this.host.requestUpdate();
+        return;
+      }
       if (msg.requestId === this.latestRun) {
         this.progress = { stage: msg.stage, fraction: msg.fraction };
         this.host.requestUpdate();

@@ -15,6 +15,9 @@ import type {
   WorkerResponse,
 } from './protocol.js';
 import { sourceName } from './source-name.js';
+import { loadServiceLayer } from '../../services/load.js';
+import type { ServiceLayerSource } from '../../engine/index.js';
+import type { ServiceRequestInit } from './protocol.js';
 import { toParcelColumns } from '../layers/parcel-table.js';
 
 type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
@@ -178,6 +181,8 @@ export class EngineHost {
   private chain: Promise<void> = Promise.resolve();
   private sentGeometryKey: string | null = null;
   private sentParcelIds: string[] | null = null;
+  /** Aborts the service downloads of the load in progress (`cancel-load`). */
+  private loadAbort: AbortController | null = null;
 
   constructor(private readonly post: Post) {}
 
@@ -196,10 +201,13 @@ export class EngineHost {
         this.enqueue(msg.requestId, async () => this.loadDemo(msg.requestId, msg.options));
         return;
       case 'load-config-url':
-        this.enqueue(msg.requestId, () => this.loadConfigUrl(msg.requestId, msg.url));
+        this.enqueue(msg.requestId, () => this.loadConfigUrl(msg.requestId, msg.url, msg.service));
         return;
       case 'load-config':
-        this.enqueue(msg.requestId, () => this.loadConfigLayers(msg.requestId, msg.config, msg.baseUrl));
+        this.enqueue(msg.requestId, () => this.loadConfigLayers(msg.requestId, msg.config, msg.baseUrl, msg.service));
+        return;
+      case 'cancel-load':
+        this.loadAbort?.abort();
         return;
       case 'load-layers':
         this.enqueue(msg.requestId, () => this.loadLayers(msg.requestId, msg.layers));
@@ -254,28 +262,66 @@ export class EngineHost {
     return c;
   }
 
-  private async loadConfigUrl(requestId: number, url: string): Promise<void> {
+  private async loadConfigUrl(requestId: number, url: string, service?: ServiceRequestInit): Promise<void> {
     const response = await fetch(url);
     if (!response.ok) throw Object.assign(new Error(`${url}: HTTP ${response.status}`), { code: 'fetch-failed' });
     const config = (await response.json()) as CityConfig;
-    await this.loadConfigLayers(requestId, config, new URL(url, self.location.href).href);
+    await this.loadConfigLayers(requestId, config, new URL(url, self.location.href).href, service);
   }
 
-  /** Fetches every layer a config names that is not loaded yet, relative to `baseUrl`. */
-  private async loadConfigLayers(requestId: number, config: CityConfig, baseUrl: string): Promise<void> {
-    const sources: Array<{ path?: string; url?: string }> = [config.layers?.parcels];
+  /**
+   * Fetches every layer a config names that is not loaded yet, relative to `baseUrl`; `service`
+   * layers (WFS, OGC API Features) are read page by page with the host's headers, reporting
+   * download progress (stage `download`) and stopping on `cancel-load`.
+   */
+  private async loadConfigLayers(requestId: number, config: CityConfig, baseUrl: string, service: ServiceRequestInit = {}): Promise<void> {
+    const sources: Array<{ path?: string; url?: string; service?: ServiceLayerSource }> = [config.layers?.parcels];
     if (config.layers?.units && !('generate' in config.layers.units)) sources.push(config.layers.units);
     sources.push(...(config.layers?.pois ?? []), ...(config.layers?.roads ?? []));
     if (config.layers?.population) sources.push(config.layers.population);
-    await Promise.all(
-      sources.map(async (src) => {
-        const name = sourceName(src);
-        if (!name || this.layers.has(name)) return;
-        const r = await fetch(new URL(name, baseUrl));
-        if (!r.ok) throw Object.assign(new Error(`${name}: HTTP ${r.status}`), { code: 'fetch-failed' });
-        this.register(name, await readLayer(name, (await r.json()) as FeatureCollection));
-      }),
-    );
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    // Download progress over every service layer: features read / features announced.
+    const progress = new Map<string, { features: number; total: number | null }>();
+    const report = (): void => {
+      let done = 0;
+      let total = 0;
+      for (const p of progress.values()) {
+        done += p.features;
+        total += p.total ?? Math.max(p.features, 1);
+      }
+      this.post({ type: 'progress', requestId, stage: 'download', fraction: total > 0 ? Math.min(1, done / total) : 0 });
+    };
+    try {
+      await Promise.all(
+        sources.map(async (src) => {
+          const name = sourceName(src);
+          if (!name || this.layers.has(name)) return;
+          if (src.service && !src.path && !src.url) {
+            progress.set(name, { features: 0, total: null });
+            const r = await loadServiceLayer(src.service, {
+              ...service,
+              baseUrl,
+              signal: abort.signal,
+              onProgress: (p) => {
+                progress.set(name, { features: p.features, total: p.total });
+                report();
+              },
+            });
+            this.register(name, r.fc);
+            return;
+          }
+          const r = await fetch(new URL(name, baseUrl));
+          if (!r.ok) throw Object.assign(new Error(`${name}: HTTP ${r.status}`), { code: 'fetch-failed' });
+          this.register(name, await readLayer(name, (await r.json()) as FeatureCollection));
+        }),
+      );
+    } catch (e) {
+      abort.abort();
+      throw e;
+    } finally {
+      if (this.loadAbort === abort) this.loadAbort = null;
+    }
     this.post({ type: 'loaded', requestId, config, layers: this.summaries() });
   }
 
@@ -285,7 +331,7 @@ export class EngineHost {
   }
 
   private layerData(config: CityConfig): LayerData {
-    const get = (src: { path?: string; url?: string } | undefined, role: string): FeatureCollection => {
+    const get = (src: { path?: string; url?: string; service?: ServiceLayerSource } | undefined, role: string): FeatureCollection => {
       const name = sourceName(src);
       const fc = name ? this.layers.get(name) : undefined;
       if (!fc) throw Object.assign(new Error(`The ${role} layer ${name ?? '(none)'} is not loaded`), { code: 'layer-not-loaded' });

@@ -15,10 +15,22 @@ export type DemoCityRequest = Record<string, unknown>;
 /** A layer given to the worker: parsed GeoJSON, or a File/Blob (the worker reads and parses it). */
 export type LayerInput = FeatureCollection | Blob;
 
+/**
+ * How the worker talks to the services a config's `service` layers name: the host page's
+ * headers (auth) and credentials mode. Kept in memory only: never logged, never put in URLs.
+ */
+export interface ServiceRequestInit {
+  headers?: Record<string, string>;
+  credentials?: 'omit' | 'same-origin' | 'include';
+  /** Timeout of each request, ms (default 60 000). */
+  timeoutMs?: number;
+}
+
 export type WorkerRequest =
   | { type: 'load-demo'; requestId: number; options: DemoCityRequest }
-  | { type: 'load-config-url'; requestId: number; url: string }
-  | { type: 'load-config'; requestId: number; config: CityConfig; baseUrl: string }
+  | { type: 'load-config-url'; requestId: number; url: string; service?: ServiceRequestInit }
+  | { type: 'load-config'; requestId: number; config: CityConfig; baseUrl: string; service?: ServiceRequestInit }
+  | { type: 'cancel-load'; requestId: number }
   | { type: 'load-layers'; requestId: number; layers: Record<string, LayerInput> }
   | { type: 'values'; requestId: number; layer: string; field: string }
   | { type: 'run'; requestId: number; config: CityConfig }
