@@ -78,7 +78,7 @@ describe('layers from a real QGIS Server', function () {
   let fileReport: RunReport;
 
   before(async function () {
-    info = await executeServerCommand<QgisInfo>('cbm-qgis');
+    info = await executeServerCommand<QgisInfo, Record<string, never>>('cbm-qgis', {});
     if (info.unavailable) {
       if (info.required) throw new Error(info.unavailable);
       this.skip();
