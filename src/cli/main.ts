@@ -5,10 +5,10 @@
  *   carbon-balance validate <config.json>             list every config issue
  *   carbon-balance demo [--out DIR] [--parcels N]     write the generated demo city and its config
  */
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
-import { ConfigError, EngineError, runSync, validateConfig } from '../engine/index.js';
+import { ConfigError, EngineError, exportResultsBundle, runSync, validateConfig, writeCsv, writeShapefileZip } from '../engine/index.js';
 import { loadLayersWithIssues, readJson } from './load-layers.js';
 import { generateDemoCity } from '../engine/demo-city/index.js';
 import type { CityConfig, FeatureCollection, Issue, LayerSource, RunResult } from '../engine/index.js';
@@ -16,13 +16,17 @@ import type { CityConfig, FeatureCollection, Issue, LayerSource, RunResult } fro
 const HELP = `carbon-balance — urban carbon inventory, spatial allocation, carbon-balance indices and zoning
 
 Usage:
-  carbon-balance run <config.json> [--out DIR] [--quiet]
+  carbon-balance run <config.json> [--out DIR] [--formats geojson,gpkg,shp,csv] [--quiet]
       Run the whole method on the city described by <config.json> and write
         DIR/parcels.geojson  every parcel with its tonnes by sector (t CO2e) and intensity
         DIR/grid.geojson     the square grid (config.gridCellSizeM, default 1000 m) with tonnes
         DIR/units.geojson    townships/units with emissions, sinks, GDP, CCR, ECC, ESC and zone
         DIR/report.json      totals, sectors, conservation per pool, units, zones, issues
       DIR defaults to ./out. Paths inside the config resolve relative to the config file.
+      --formats adds more: gpkg writes carbon-balance.gpkg (units, grid, parcels, each with
+      its QGIS style stored inside) plus units/grid/parcels .qml and .sld with the map's
+      classes and colours; shp writes units/grid/parcels.shp.zip (.shp .shx .dbf .prj .cpg,
+      UTF-8); csv writes units/grid/parcels.csv (UTF-8 with BOM, for Excel).
       Progress goes to stderr. Exit code 0 on success, 1 for invalid input (the issues are
       listed), 2 for an unexpected failure.
 
@@ -36,8 +40,9 @@ Usage:
   carbon-balance --help
 `;
 
-const VALUE_FLAGS = ['out', 'parcels', 'pois', 'seed', 'units'];
-const FLAGS: Record<string, string[]> = { run: ['out', 'quiet', 'help'], validate: ['help'], demo: ['out', 'parcels', 'pois', 'seed', 'units', 'help'] };
+const VALUE_FLAGS = ['out', 'parcels', 'pois', 'seed', 'units', 'formats'];
+const FORMATS = ['geojson', 'gpkg', 'shp', 'csv'];
+const FLAGS: Record<string, string[]> = { run: ['out', 'quiet', 'formats', 'help'], validate: ['help'], demo: ['out', 'parcels', 'pois', 'seed', 'units', 'help'] };
 
 interface Args { command: string | undefined; positional: string[]; flags: Record<string, string | boolean> }
 
@@ -85,6 +90,19 @@ async function writeResult(result: RunResult, outDir: string): Promise<void> {
   await once(out, 'finish');
 }
 
+/** The optional result formats: GeoPackage with QGIS styles, zipped Shapefiles, CSV. */
+async function writeExtraFormats(result: RunResult, outDir: string, formats: string[]): Promise<void> {
+  const files: Record<string, Uint8Array> = {};
+  if (formats.includes('gpkg')) {
+    const bundle = await exportResultsBundle(result, { baseName: 'carbon-balance' });
+    for (const [name, bytes] of Object.entries(bundle)) if (name !== 'report.json') files[name] = bytes;
+  }
+  const layers: Array<['units' | 'grid' | 'parcels', FeatureCollection]> = [['units', result.units], ['grid', result.grid], ['parcels', result.parcels]];
+  if (formats.includes('shp')) for (const [name, fc] of layers) files[`${name}.shp.zip`] = writeShapefileZip(fc, { name, crs: 'EPSG:4326' }).bytes;
+  if (formats.includes('csv')) for (const [name, fc] of layers) files[`${name}.csv`] = writeCsv(fc, { geometry: 'centroid' }).bytes;
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(outDir, name), bytes);
+}
+
 function fmtT(t: number): string {
   return `${(t / 1e4).toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })} ×10⁴ t CO2e`;
 }
@@ -126,8 +144,12 @@ async function commandRun(args: Args): Promise<number> {
   });
   const outDir = resolve(typeof args.flags.out === 'string' ? args.flags.out : 'out');
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new EngineError('out-not-directory', `--out ${outDir} is a file, not a folder`);
+  const formats = typeof args.flags.formats === 'string' ? args.flags.formats.split(',').map((f) => f.trim()).filter(Boolean) : ['geojson'];
+  const badFormat = formats.find((f) => !FORMATS.includes(f));
+  if (badFormat) throw new EngineError('format-unknown', `--formats: ${JSON.stringify(badFormat)} is not one of ${FORMATS.join(', ')}`);
   log(`writing ${outDir} …\n`);
   await writeResult(result, outDir);
+  await writeExtraFormats(result, outDir, formats);
   const r = result.report;
   const z = r.zones;
   const warnings = r.issues.filter((i) => i.severity !== 'info');

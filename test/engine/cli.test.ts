@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readGeoPackage } from '../../src/engine/io/formats/index.js';
+import { readShapefileZip } from '../../src/engine/io/readers/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = join(root, 'bin/carbon-balance.js');
@@ -31,6 +33,29 @@ describe('carbon-balance CLI (the built bin, as a user runs it)', { skip: !built
       assert.equal(units.features.length, 2);
       const grid = JSON.parse(readFileSync(join(out, 'grid.geojson'), 'utf8'));
       assert.equal(grid.features.length, 8);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('--formats gpkg,shp,csv writes a styled GeoPackage, zipped Shapefiles and CSV that read back', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cbm-cli-'));
+    try {
+      const res = spawnSync(process.execPath, [bin, 'run', tiny, '--out', out, '--formats', 'geojson,gpkg,shp,csv', '--quiet'], { encoding: 'utf8' });
+      assert.equal(res.status, 0, res.stderr);
+      const gpkg = await readGeoPackage(new Uint8Array(readFileSync(join(out, 'carbon-balance.gpkg'))), { layerName: 'units' });
+      assert.equal(gpkg.fc.features.length, 2);
+      assert.equal(gpkg.crs, 'EPSG:4326');
+      const east = gpkg.fc.features.find((f) => f.properties!.id === 'U2')!;
+      assert.equal(east.properties!.zone, 'low-carbon-economic');
+      const shp = readShapefileZip(new Uint8Array(readFileSync(join(out, 'grid.shp.zip'))));
+      assert.equal(shp.fc.features.length, 8);
+      const csv = readFileSync(join(out, 'units.csv'));
+      assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
+      assert.match(readFileSync(join(out, 'units.qml'), 'utf8'), /<qgis/);
+      const bad = spawnSync(process.execPath, [bin, 'run', tiny, '--out', out, '--formats', 'kml'], { encoding: 'utf8' });
+      assert.equal(bad.status, 1);
+      assert.match(bad.stderr, /kml/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
