@@ -76,7 +76,57 @@ function closingLineReporter() {
   };
 }
 
+/** The QGIS Server of the service tests, started once on first use. */
+let qgisPromise = null;
+function ensureQgis() {
+  qgisPromise ??= startQgisServer();
+  return qgisPromise;
+}
+
+/** Key the Tianditu stand-in below accepts (a test value, not a real key). */
+const TIANDITU_TEST_KEY = 'cbm-test-key';
+
+/**
+ * A Tianditu (天地图) stand-in on the test server: `/tianditu/<layer>_<w|c>/wmts?…&tk=…` answers
+ * Tianditu-style WMTS KVP tile requests (matrices 1–18) from the local QGIS Server: `w` from its
+ * EPSG:3857 WMTS at the same level, `c` from its WMS in EPSG:4490 over the tile's bounds. A wrong
+ * key gets 403 like the real one.
+ */
+async function tiandituStandIn(ctx, next) {
+  const m = /^\/tianditu\/([a-z]+)_([wc])\/wmts$/.exec(ctx.path);
+  if (!m) return next();
+  const q = Object.fromEntries(Object.entries(ctx.query).map(([k, v]) => [k.toLowerCase(), v]));
+  const get = (k) => q[k.toLowerCase()];
+  if (get('tk') !== TIANDITU_TEST_KEY) {
+    ctx.status = 403;
+    ctx.body = 'bad key';
+    return undefined;
+  }
+  const server = await ensureQgis();
+  const level = Number(get('TILEMATRIX'));
+  const row = Number(get('TILEROW'));
+  const col = Number(get('TILECOL'));
+  let url;
+  if (m[2] === 'w') {
+    url = `${server.owsUrl}?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=cbm-liechtenstein&STYLE=default&TILEMATRIXSET=EPSG:3857&TILEMATRIX=${level}&TILEROW=${row}&TILECOL=${col}&FORMAT=image/png`;
+  } else {
+    // QGIS Server 3.22's own EPSG:4490 WMTS matrices are unusable (limits of −1), so a `c` tile
+    // is drawn by WMS 1.3.0 in EPSG:4490 (lat,lon BBOX): a level-z tile spans 360 / 2^z degrees from (−180, 90).
+    const span = 360 / 2 ** level;
+    const west = -180 + col * span;
+    const north = 90 - row * span;
+    url = `${server.owsUrl}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=landuse&STYLES=&CRS=EPSG:4490&BBOX=${north - span},${west},${north},${west + span}&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=true`;
+  }
+  const r = await fetch(url);
+  ctx.status = r.status;
+  ctx.set('Content-Type', r.headers.get('content-type') ?? 'application/octet-stream');
+  ctx.set('Access-Control-Allow-Origin', '*');
+  ctx.body = Buffer.from(await r.arrayBuffer());
+  return undefined;
+}
+
 export default {
+  middleware: [tiandituStandIn],
   rootDir: '.',
   files: ['test/widgets/**/*.test.ts', 'test/render/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
@@ -134,7 +184,6 @@ export default {
       // lets the page (another origin) read it. `cbm-shared-layer` hands a shared data file to a
       // page (../shared/data is outside the served root).
       name: 'cbm-qgis',
-      qgis: null,
       async executeCommand({ command, payload }) {
         if (command === 'cbm-shared-layer') {
           const file = `${DEFAULT_DATA_DIR}/${basename(String(payload.file))}`;
@@ -144,12 +193,11 @@ export default {
         const required = process.env.CBM_REQUIRE_QGIS === '1';
         if (!existsSync(DEFAULT_DATA_DIR)) return { unavailable: `shared data absent: ${DEFAULT_DATA_DIR}`, required: false };
         if (!qgisServerAvailable() && !required) return { unavailable: 'qgis_mapserver / ogr2ogr not installed', required };
-        this.qgis ??= startQgisServer();
-        const server = await this.qgis;
-        return { owsUrl: server.owsUrl, ogcUrl: server.ogcUrl, base: server.base };
+        const server = await ensureQgis();
+        return { owsUrl: server.owsUrl, ogcUrl: server.ogcUrl, base: server.base, tiandituKey: TIANDITU_TEST_KEY };
       },
       async serverStop() {
-        if (this.qgis) await (await this.qgis.catch(() => null))?.stop();
+        if (qgisPromise) await (await qgisPromise.catch(() => null))?.stop();
       },
     },
     {

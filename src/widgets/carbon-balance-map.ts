@@ -11,7 +11,6 @@ import VectorSource from 'ol/source/Vector.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorImageLayer from 'ol/layer/VectorImage.js';
 import TileLayer from 'ol/layer/Tile.js';
-import XYZ from 'ol/source/XYZ.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import Overlay from 'ol/Overlay.js';
 import { Fill, Stroke, Style } from 'ol/style.js';
@@ -48,6 +47,7 @@ import { buildTheme, keyOfView, layerOfView, valueOf } from './layers/thematic.j
 import type { Rgba, Theme, ViewLayer } from './layers/thematic.js';
 import { PARCEL_ROW, buildParcelFeatures, flatParcelsToGeoJSON } from './layers/parcel-features.js';
 import { renderPopupContent, zoneText } from './panels/popup.js';
+import { createBasemapLayers, parseBasemap } from './layers/basemap.js';
 import { renderBindingPanel } from './panels/binding-panel.js';
 import type { BindingContext } from './panels/binding-panel.js';
 import { renderResultsPanel } from './panels/results-panel.js';
@@ -157,9 +157,22 @@ export class CarbonBalanceMap extends LitElement {
   @property({ attribute: 'lang', reflect: true })
   override lang = '';
 
-  /** Basemap: an XYZ URL template (`https://…/{z}/{x}/{y}.png`) or `none` (default; works offline). */
+  /**
+   * Basemap: `none` (default; works offline), an XYZ URL template (`https://…/{z}/{x}/{y}.png`),
+   * `wmts:<capabilities URL>#<layer>[@<matrix set>]`, `wms:<URL>#<layers>`, or
+   * `tianditu:<layer>_<w|c>[,…]` (`tianditu:vec_w,cva_w`; `_c` is the EPSG:4490 matrix set) with
+   * the portal's key in `tianditu-key`.
+   */
   @property()
   basemap = 'none';
+
+  /** The portal's Tianditu (天地图) key, for `basemap="tianditu:…"`. Never hard-coded; not reflected. */
+  @property({ attribute: 'tianditu-key' })
+  tiandituKey: string | null = null;
+
+  /** A Tianditu mirror or proxy: a template with `{layer}`, `{set}` and optionally `{s}` (0–7). */
+  @property({ attribute: 'tianditu-url' })
+  tiandituUrl: string | null = null;
 
   /** Class limits of the classed views: `jenks` (default), `quantile`, `equal` or `manual`. */
   @property()
@@ -221,7 +234,8 @@ export class CarbonBalanceMap extends LitElement {
   private _parcelsReady: Promise<void> = Promise.resolve();
   private readonly _viewLayers = new Map<ViewId, BaseLayer>();
   private _outlineLayer: VectorLayer | null = null;
-  private _basemapLayer: TileLayer | null = null;
+  private _basemapLayers: TileLayer[] = [];
+  private _basemapToken = 0;
   private _popup: Overlay | null = null;
   private _olKeys: EventsKey[] = [];
   private _resizeObserver: ResizeObserver | null = null;
@@ -418,7 +432,7 @@ export class CarbonBalanceMap extends LitElement {
       changed.has('demoOptions') ||
       !this._sourceToken;
     if (sourceChanged && this.isConnected) void this._loadSource();
-    if (changed.has('basemap')) this._updateBasemap();
+    if (changed.has('basemap') || changed.has('tiandituKey') || changed.has('tiandituUrl')) this._updateBasemap();
     if (changed.has('view')) this._showView();
     if (
       changed.has('view') ||
@@ -742,19 +756,23 @@ export class CarbonBalanceMap extends LitElement {
   private _updateBasemap(): void {
     const map = this._map;
     if (!map) return;
-    const url = this.basemap && this.basemap !== 'none' ? this.basemap : null;
-    if (this._basemapLayer) {
-      map.removeLayer(this._basemapLayer);
-      this._basemapLayer = null;
-    }
-    if (url) {
-      this._basemapLayer = new TileLayer({
-        source: new XYZ({ url, crossOrigin: 'anonymous' }),
-        properties: { title: strings(this.uiLang).basemap },
-        zIndex: -1,
-      });
-      map.getLayers().insertAt(0, this._basemapLayer);
-    }
+    const token = ++this._basemapToken;
+    for (const layer of this._basemapLayers) map.removeLayer(layer);
+    this._basemapLayers = [];
+    const spec = parseBasemap(this.basemap);
+    if (spec.kind === 'none') return;
+    void createBasemapLayers(spec, {
+      title: strings(this.uiLang).basemap,
+      baseUrl: document.baseURI,
+      tiandituKey: this.tiandituKey,
+      tiandituUrl: this.tiandituUrl,
+      onError: (message) => this._reportFailure({ code: 'basemap-failed', message }),
+    }).then((layers) => {
+      if (token !== this._basemapToken || this._map !== map) return;
+      this._basemapLayers = layers;
+      layers.forEach((layer, i) => map.getLayers().insertAt(i, layer));
+      this.dispatchEvent(new CustomEvent('cbm-basemap-ready', { detail: { layers: layers.length } }));
+    });
   }
 
   private _showView(): void {

@@ -1,0 +1,193 @@
+/**
+ * Basemaps of the element: none (offline default), an XYZ template, WMTS from capabilities,
+ * WMS, and Tianditu (天地图) WMTS in its Web-Mercator (`_w`) and CGCS2000 geographic (`_c`,
+ * EPSG:4490) tile matrix sets. The `basemap` attribute names one:
+ *
+ * - `none`
+ * - `https://…/{z}/{x}/{y}.png` (XYZ)
+ * - `wmts:<capabilities URL>#<layer>[@<matrix set>]`
+ * - `wms:<service URL>#<layers>`
+ * - `tianditu:<layer>_<w|c>[,<layer>_<w|c>…]` (e.g. `tianditu:vec_c,cva_c`), with the portal's key in
+ *   the `tianditu-key` attribute (never hard-coded) and optionally a mirror in `tianditu-url`.
+ *
+ * EPSG:4490 tiles are drawn through OpenLayers' raster reprojection onto the element's
+ * Web-Mercator view (error threshold half a pixel), so the results stay where they are.
+ */
+import TileLayer from 'ol/layer/Tile.js';
+import XYZ from 'ol/source/XYZ.js';
+import WMTS, { optionsFromCapabilities } from 'ol/source/WMTS.js';
+import WMTSTileGrid from 'ol/tilegrid/WMTS.js';
+import TileWMS from 'ol/source/TileWMS.js';
+import WMTSCapabilities from 'ol/format/WMTSCapabilities.js';
+import { register } from 'ol/proj/proj4.js';
+import { get as getProjection } from 'ol/proj.js';
+import proj4 from 'proj4';
+import { redactUrl } from '../../services/http.js';
+
+/** Registers EPSG:4490 (CGCS2000 geographic, lon/lat degrees on GRS80) with OpenLayers through proj4. */
+export function registerCgcs2000(): void {
+  if (getProjection('EPSG:4490')) return;
+  proj4.defs('EPSG:4490', '+proj=longlat +ellps=GRS80 +no_defs +type=crs');
+  register(proj4);
+  getProjection('EPSG:4490')?.setExtent([-180, -90, 180, 90]);
+}
+
+/** What the `basemap` attribute asks for. */
+export type BasemapSpec =
+  | { kind: 'none' }
+  | { kind: 'xyz'; url: string }
+  | { kind: 'wmts'; capabilitiesUrl: string; layer: string; matrixSet?: string }
+  | { kind: 'wms'; url: string; layers: string }
+  | { kind: 'tianditu'; layers: Array<{ layer: string; set: 'w' | 'c' }> };
+
+/** Parses the `basemap` attribute; unknown text is read as an XYZ template. */
+export function parseBasemap(value: string | null | undefined): BasemapSpec {
+  const v = (value ?? '').trim();
+  if (!v || v === 'none') return { kind: 'none' };
+  if (v.startsWith('wmts:')) {
+    const rest = v.slice(5);
+    const hash = rest.lastIndexOf('#');
+    const [layer, matrixSet] = (hash >= 0 ? rest.slice(hash + 1) : '').split('@');
+    return { kind: 'wmts', capabilitiesUrl: hash >= 0 ? rest.slice(0, hash) : rest, layer, ...(matrixSet ? { matrixSet } : {}) };
+  }
+  if (v.startsWith('wms:')) {
+    const rest = v.slice(4);
+    const hash = rest.lastIndexOf('#');
+    return { kind: 'wms', url: hash >= 0 ? rest.slice(0, hash) : rest, layers: hash >= 0 ? rest.slice(hash + 1) : '' };
+  }
+  if (v.startsWith('tianditu:')) {
+    const layers = v
+      .slice(9)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const m = /^([a-z]+)_([wc])$/.exec(s);
+        return m ? { layer: m[1], set: m[2] as 'w' | 'c' } : { layer: s, set: 'w' as const };
+      });
+    return { kind: 'tianditu', layers };
+  }
+  return { kind: 'xyz', url: v };
+}
+
+/** Web-Mercator half-width, m. */
+const HALF_WORLD_M = 20037508.342789244;
+
+/**
+ * Tianditu's tile grids: matrices `1` … `18`; `w` is EPSG:3857 from (−20 037 508.34, 20 037 508.34)
+ * with level z at 156 543.03392804097 / 2^z m/px (level 1: 2 × 2 tiles); `c` is EPSG:4490 from
+ * (−180, 90) with level z at 1.40625 / 2^z °/px (level 1: 0.703125 °/px, 2 × 1 tiles).
+ */
+export function tiandituTileGrid(set: 'w' | 'c'): WMTSTileGrid {
+  const ids = Array.from({ length: 18 }, (_, i) => String(i + 1));
+  if (set === 'c') {
+    return new WMTSTileGrid({ origin: [-180, 90], resolutions: ids.map((id) => 1.40625 / 2 ** Number(id)), matrixIds: ids, extent: [-180, -90, 180, 90] });
+  }
+  return new WMTSTileGrid({
+    origin: [-HALF_WORLD_M, HALF_WORLD_M],
+    resolutions: ids.map((id) => (2 * HALF_WORLD_M) / 256 / 2 ** Number(id)),
+    matrixIds: ids,
+    extent: [-HALF_WORLD_M, -HALF_WORLD_M, HALF_WORLD_M, HALF_WORLD_M],
+  });
+}
+
+/**
+ * The WMTS KVP URL of a Tianditu layer, `{TileMatrix}` etc. left for OpenLayers to fill. `base`
+ * is a template with `{layer}`, `{set}` and `{s}` (0–7): default `https://t{s}.tianditu.gov.cn/{layer}_{set}/wmts`.
+ */
+export function tiandituUrls(layer: string, set: 'w' | 'c', key: string, base = 'https://t{s}.tianditu.gov.cn/{layer}_{set}/wmts'): string[] {
+  const servers = base.includes('{s}') ? ['0', '1', '2', '3', '4', '5', '6', '7'] : [''];
+  return servers.map((s) => {
+    const u = base.replace('{s}', s).replace('{layer}', layer).replace('{set}', set);
+    return `${u}${u.includes('?') ? '&' : '?'}tk=${encodeURIComponent(key)}`;
+  });
+}
+
+/** Options of {@link createBasemapLayers}. */
+export interface BasemapOptions {
+  /** Tianditu key (the `tianditu-key` attribute). */
+  tiandituKey?: string | null;
+  /** Tianditu mirror template (the `tianditu-url` attribute). */
+  tiandituUrl?: string | null;
+  /** Layer title (for the layer switcher). */
+  title: string;
+  /** Resolves relative URLs (the page). */
+  baseUrl: string;
+  /** Receives a message when a basemap cannot be made (a missing key, failed capabilities). */
+  onError?: (message: string) => void;
+}
+
+/** Tile layers for a basemap spec (none for `none`). WMTS capabilities are fetched first. */
+export async function createBasemapLayers(spec: BasemapSpec, options: BasemapOptions): Promise<TileLayer[]> {
+  const props = { title: options.title, basemap: true };
+  const abs = (u: string): string => new URL(u, options.baseUrl).href;
+  switch (spec.kind) {
+    case 'none':
+      return [];
+    case 'xyz':
+      return [new TileLayer({ source: new XYZ({ url: spec.url, crossOrigin: 'anonymous' }), properties: props, zIndex: -10 })];
+    case 'wms':
+      return [
+        new TileLayer({
+          source: new TileWMS({ url: abs(spec.url), params: { LAYERS: spec.layers, FORMAT: 'image/png', TRANSPARENT: true, VERSION: '1.3.0' }, crossOrigin: 'anonymous', projection: 'EPSG:3857' }),
+          properties: props,
+          zIndex: -10,
+        }),
+      ];
+    case 'wmts': {
+      registerCgcs2000();
+      const url = abs(spec.capabilitiesUrl);
+      let text: string;
+      try {
+        const r = await fetch(url);
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        text = await r.text();
+      } catch (e) {
+        options.onError?.(`WMTS capabilities ${redactUrl(url)}: ${(e as Error).message}`);
+        return [];
+      }
+      const caps = new WMTSCapabilities().read(text);
+      // Some servers (QGIS Server 3.22 for geographic sets) write limits of −1: ignore such limits.
+      for (const layer of caps?.Contents?.Layer ?? []) {
+        for (const link of layer.TileMatrixSetLink ?? []) {
+          const limits = link.TileMatrixSetLimits as Array<{ MinTileCol: number; MinTileRow: number }> | undefined;
+          if (limits?.some((l) => l.MinTileCol < 0 || l.MinTileRow < 0)) delete link.TileMatrixSetLimits;
+        }
+      }
+      const o = optionsFromCapabilities(caps, { layer: spec.layer, ...(spec.matrixSet ? { matrixSet: spec.matrixSet } : { projection: 'EPSG:3857' }) });
+      if (!o) {
+        options.onError?.(`WMTS ${redactUrl(url)}: no layer "${spec.layer}"${spec.matrixSet ? ` in matrix set ${spec.matrixSet}` : ''}`);
+        return [];
+      }
+      return [new TileLayer({ source: new WMTS({ ...o, crossOrigin: 'anonymous' }), properties: props, zIndex: -10 })];
+    }
+    case 'tianditu': {
+      const key = options.tiandituKey?.trim();
+      if (!key) {
+        options.onError?.('Tianditu basemap: set the portal’s key in the tianditu-key attribute');
+        return [];
+      }
+      registerCgcs2000();
+      return spec.layers.map(
+        ({ layer, set }, i) =>
+          new TileLayer({
+            source: new WMTS({
+              urls: tiandituUrls(layer, set, key, options.tiandituUrl ?? undefined).map((u) => new URL(u, options.baseUrl).href),
+              layer,
+              matrixSet: set,
+              format: 'tiles',
+              style: 'default',
+              projection: set === 'c' ? 'EPSG:4490' : 'EPSG:3857',
+              tileGrid: tiandituTileGrid(set),
+              requestEncoding: 'KVP',
+              crossOrigin: 'anonymous',
+              wrapX: true,
+              attributions: '© 天地图 Tianditu',
+            }),
+            properties: { ...props, title: `${options.title} ${layer}_${set}` },
+            zIndex: -10 + i,
+          }),
+      );
+    }
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Basemaps from the local QGIS Server under the element's results: WMS, WMTS from capabilities
+ * (EPSG:3857 matrix set) and the Tianditu configuration (key attribute, `_w` EPSG:3857 and `_c`
+ * EPSG:4490 matrix sets) against a Tianditu stand-in on the test server backed by the same QGIS
+ * Server (web-test-runner.config.mjs). Alignment: with the results hidden, every sampled pixel that the basemap paints in the
+ * land-use green must lie inside a land-use polygon of the file (point-in-polygon done here),
+ * and nearly every pixel inside one must be green (edges are drawn in a dark outline).
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { toLonLat } from 'ol/proj.js';
+import '../../src/widgets/index.js';
+import type { CarbonBalanceMap } from '../../src/widgets/index.js';
+import { cleanup, create, nextEvent, until } from './helpers.js';
+
+interface QgisInfo {
+  owsUrl?: string;
+  unavailable?: string;
+  required?: boolean;
+  tiandituKey?: string;
+}
+
+type Ring = number[][];
+let landuse: Ring[][] = [];
+
+function inRing(p: number[], ring: Ring): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+function inLanduse(p: number[]): boolean {
+  return landuse.some((poly) => inRing(p, poly[0]) && !poly.slice(1).some((h) => inRing(p, h)));
+}
+
+/** Land-use green of the QGIS project (scripts/qgis-server.mjs: 120,170,90). */
+function isGreen(c: number[]): boolean {
+  return Math.abs(c[0] - 120) <= 6 && Math.abs(c[1] - 170) <= 6 && Math.abs(c[2] - 90) <= 6 && c[3] > 200;
+}
+
+/** The map's layer canvases composed once (as helpers' pixelAt does per pixel). */
+function composeMap(el: CarbonBalanceMap): ImageData {
+  const map = el.map!;
+  const size = map.getSize()!;
+  const ratio = window.devicePixelRatio || 1;
+  const out = document.createElement('canvas');
+  out.width = Math.round(size[0] * ratio);
+  out.height = Math.round(size[1] * ratio);
+  const ctx = out.getContext('2d', { willReadFrequently: true })!;
+  for (const canvas of map.getViewport()!.querySelectorAll('canvas')) {
+    if (canvas.width === 0) continue;
+    const opacity = (canvas.parentElement as HTMLElement).style.opacity;
+    ctx.globalAlpha = opacity === '' ? 1 : Number(opacity);
+    const m = /^matrix\(([^)]*)\)$/.exec(canvas.style.transform);
+    if (m) {
+      const [a, b, c, d, e, f] = m[1].split(',').map(Number);
+      ctx.setTransform(a, b, c, d, e, f);
+    } else ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(canvas, 0, 0);
+  }
+  return ctx.getImageData(0, 0, out.width, out.height);
+}
+
+function rendered(map: NonNullable<CarbonBalanceMap['map']>): Promise<void> {
+  return new Promise<void>((res) => {
+    const timer = setTimeout(res, 3000);
+    map.once('rendercomplete', () => {
+      clearTimeout(timer);
+      res();
+    });
+    map.render();
+  });
+}
+
+async function basemapAgreement(el: CarbonBalanceMap): Promise<{ green: number; greenInside: number; inside: number; insideGreen: number }> {
+  const map = el.map!;
+  // Hide everything but the basemap.
+  for (const layer of map.getLayers().getArray()) if (!layer.get('basemap')) layer.setVisible(false);
+  const size = map.getSize()!;
+  const ratio = window.devicePixelRatio || 1;
+  let result = { green: 0, greenInside: 0, inside: 0, insideGreen: 0 };
+  // Tiles arrive over a few frames: sample until the green count stops growing (≤ 30 s).
+  for (let pass = 0, last = -1; pass < 30; pass++) {
+    await rendered(map);
+    const img = composeMap(el);
+    const r = { green: 0, greenInside: 0, inside: 0, insideGreen: 0 };
+    for (let y = 5; y < size[1]; y += 9) {
+      for (let x = 5; x < size[0]; x += 9) {
+        const o = (Math.round(y * ratio) * img.width + Math.round(x * ratio)) * 4;
+        const g = isGreen([img.data[o], img.data[o + 1], img.data[o + 2], img.data[o + 3]]);
+        const i = inLanduse(toLonLat(map.getCoordinateFromPixel([x, y])));
+        if (g) r.green++;
+        if (g && i) r.greenInside++;
+        if (i) r.inside++;
+        if (i && g) r.insideGreen++;
+      }
+    }
+    result = r;
+    if (r.green > 200 && r.green === last) break;
+    last = r.green;
+    await new Promise((res) => setTimeout(res, 500));
+  }
+  return result;
+}
+
+const map0 = (el: CarbonBalanceMap) => el.map!;
+
+describe('basemaps from a real QGIS Server', function () {
+  this.timeout(180_000);
+  let info: QgisInfo;
+
+  before(async function () {
+    info = await executeServerCommand<QgisInfo, Record<string, never>>('cbm-qgis', {});
+    if (info.unavailable) {
+      if (info.required) throw new Error(info.unavailable);
+      this.skip();
+    }
+    const text = await executeServerCommand<string | null, { file: string }>('cbm-shared-layer', { file: 'landuse.geojson' });
+    const fc = JSON.parse(text!) as { features: Array<{ geometry: { type: string; coordinates: unknown } }> };
+    landuse = fc.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates as Ring[]] : (f.geometry.coordinates as Ring[][])));
+  });
+  afterEach(cleanup);
+
+  const cases: Array<[string, () => Record<string, string>]> = [
+    ['WMS 1.3.0', () => ({ basemap: `wms:${info.owsUrl}#landuse` })],
+    ['WMTS capabilities, EPSG:3857 matrix set', () => ({ basemap: `wmts:${info.owsUrl}?SERVICE=WMTS&REQUEST=GetCapabilities#cbm-liechtenstein@EPSG:3857` })],
+    // (QGIS Server 3.22's own EPSG:4490 WMTS set answers "TileCol is unknown": not tested here.)
+    ['Tianditu vec_w (EPSG:3857) with the key attribute', () => ({ basemap: 'tianditu:vec_w', 'tianditu-key': info.tiandituKey!, 'tianditu-url': '/tianditu/{layer}_{set}/wmts' })],
+    ['Tianditu vec_c (EPSG:4490) with the key attribute', () => ({ basemap: 'tianditu:vec_c', 'tianditu-key': info.tiandituKey!, 'tianditu-url': '/tianditu/{layer}_{set}/wmts' })],
+  ];
+
+  for (const [name, attrs] of cases) {
+    it(`${name}: renders under the results, aligned with the land-use polygons`, async () => {
+      const el = create({ attributes: { lang: 'en', ...attrs() }, style: 'width: 640px; height: 480px; display: block;' });
+      const ready = nextEvent(el, 'cbm-basemap-ready' as never, 60_000);
+      // The (small demo) results come first: their run fits the view, then we move it.
+      await nextEvent(el, 'cbm-run-complete', 60_000);
+      await until(() => el.map !== null, 10_000);
+      await ready;
+      // Centre on Vaduz at about 19 m/px (zoom 13).
+      map0(el).getView().setCenter([1060500, 5965500]);
+      map0(el).getView().setZoom(13);
+      const map = el.map!;
+      // The basemap is below every other layer.
+      const layers = map.getLayers().getArray();
+      const first = layers.findIndex((l) => l.get('basemap'));
+      expect(first).to.equal(0);
+      const a = await basemapAgreement(el);
+      // Green pixels lie inside land-use polygons (antialiasing allows 5 %); inside pixels are
+      // green except on the dark outlines (0.2 mm, about one pixel here; 87 % seen).
+      expect(a.green, 'green pixels').to.be.greaterThan(200);
+      expect(a.greenInside / a.green, `green inside ${JSON.stringify(a)}`).to.be.greaterThan(0.95);
+      expect(a.insideGreen / a.inside, `inside green ${JSON.stringify(a)}`).to.be.greaterThan(0.8);
+    });
+  }
+
+  it('a Tianditu basemap without a key says what to set', async () => {
+    const el = create({ attributes: { lang: 'en', basemap: 'tianditu:vec_w' } });
+    const e = await nextEvent(el, 'cbm-run-error', 30_000);
+    expect(e.detail.code).to.equal('basemap-failed');
+    expect(e.detail.message).to.contain('tianditu-key');
+  });
+});
