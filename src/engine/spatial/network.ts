@@ -7,11 +7,12 @@
  * lying exactly on a unit border is covered by both units and split between them equally, so
  * its shares add to one. A piece on a shared parcel edge goes to the first parcel in input order.
  */
-import Flatbush from 'flatbush';
+import type Flatbush from 'flatbush';
 import { multiPolygonCoversPoint, segmentCrossings } from '../geometry/planar.js';
 import type { GridIndex } from './grid-index.js';
 import type { LineLayer, PolygonLayer } from './layers.js';
 import type { ParcelPieces } from './overlay.js';
+import { indexEdges } from './overlay.js';
 
 /** Flat list of line sub-pieces inside the study area. */
 export interface NetworkPieces {
@@ -35,32 +36,12 @@ class Growable {
   }
 }
 
-interface EdgeSet { coords: Float64Array; index: Flatbush | null }
-
-function edgesOf(layer: PolygonLayer): EdgeSet {
-  let count = 0;
-  for (const mp of layer.geoms) for (const p of mp) for (const r of p) count += r.length;
-  const coords = new Float64Array(count * 4);
-  if (count === 0) return { coords, index: null };
-  const index = new Flatbush(count);
-  let k = 0;
-  for (const mp of layer.geoms) for (const p of mp) for (const r of p) {
-    for (let i = 0; i < r.length; i++) {
-      const a = r[i], b = r[(i + 1) % r.length];
-      coords[k++] = a[0]; coords[k++] = a[1]; coords[k++] = b[0]; coords[k++] = b[1];
-      index.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]));
-    }
-  }
-  index.finish();
-  return { coords, index };
-}
-
 /**
  * Cut lines by parcels, units and a grid.
  * @param cellSizeM grid cell size (m); cells are aligned to multiples of it.
  */
 export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: GridIndex | null, pieces: ParcelPieces, units: PolygonLayer, unitIndex: Flatbush | null, cellSizeM: number): NetworkPieces {
-  const unitEdges = edgesOf(units);
+  const unitEdges = indexEdges(units);
   const out = new Growable();
   const inStudy = new Float64Array(lines.lines.length);
   const ts: number[] = [];

@@ -36,8 +36,8 @@ export function indexBBoxes(layer: { bboxes: number[][] }): Flatbush | null {
   return index;
 }
 
-/** Index of the boundary edges of a polygon layer, with the edges' coordinates. */
-function indexEdges(layer: PolygonLayer): { index: Flatbush | null; coords: Float64Array } {
+/** Index of the boundary edges of a polygon layer, with the edges' coordinates (edge e at `coords[4e .. 4e + 4)`). */
+export function indexEdges(layer: PolygonLayer): { index: Flatbush | null; coords: Float64Array } {
   let count = 0;
   for (const mp of layer.geoms) for (const p of mp) for (const r of p) count += r.length;
   const coords = new Float64Array(count * 4);
