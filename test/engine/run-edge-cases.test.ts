@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { run } from '../../src/engine/run.js';
-import type { CityConfig } from '../../src/engine/config/types.js';
+import type { CityConfig, TotalsInventoryInput } from '../../src/engine/config/types.js';
 import type { Feature, FeatureCollection } from '../../src/engine/types.js';
 
 // Hand-worked degenerate cases, in EPSG:4549 metres relative to (500 000, 3 320 000).
@@ -151,7 +151,7 @@ describe('run: refusing what would silently go wrong', () => {
   test('unallocated sources and sinks are reported separately', async () => {
     // Waste on utilities (50 t) has no parcels; add a sink on mining land (none) of −50 t: the
     // signed sum is 0, but both must show.
-    const both: CityConfig = { ...config, inventory: { mode: 'totals', totals: [...(config.inventory as { totals: never[] }).totals, { sector: 'sinks', spaceTypes: ['unused'], value: -50 }] } };
+    const both: CityConfig = { ...config, inventory: { mode: 'totals', totals: [...(config.inventory as TotalsInventoryInput).totals, { sector: 'sinks', spaceTypes: ['unused'], value: -50 }] } };
     const r = (await run(both, layers())).report;
     assert.equal(r.totals.unallocatedT, 0);
     assert.equal(r.totals.unallocatedSourceT, 50);
