@@ -81,3 +81,42 @@ describe('data sources', function () {
     }
   });
 });
+
+describe('file loading uses the engine readers (issue: formats in the browser)', function () {
+  this.timeout(60_000);
+  afterEach(cleanup);
+
+  it('reads a zipped GBK Shapefile with GBK member names, Chinese fields and its .prj CRS', async () => {
+    const el = create({ attributes: { lang: 'en', panel: 'open' } });
+    const blob = await fetch('/test/fixtures/io/zip/parcels-gbk-names.zip').then((r) => r.blob());
+    await el.addLayers({ 'parcels-gbk-names.zip': blob });
+    const layer = el.loadedLayers.find((l) => l.name === 'parcels-gbk-names.zip');
+    expect(layer, 'layer loaded').to.not.equal(undefined);
+    // Four features, one with a null shape (kept, as in the CLI); names decoded from GBK.
+    expect(layer!.features).to.equal(4);
+    const names = layer!.fields.map((f) => f.name);
+    expect(names).to.include.members(['名称', '用地代码', '面积']);
+    expect(layer!.fields.find((f) => f.name === '名称')!.samples).to.include('旺庄工业区');
+  });
+
+  it('reads loose Shapefile parts dropped together as one layer', async () => {
+    const el = create({ attributes: { lang: 'en', panel: 'open' } });
+    const base = '/test/fixtures/io/shp/gbk-ldid/';
+    const names = ['parcels.shp', 'parcels.shx', 'parcels.dbf', 'parcels.prj'];
+    const files = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await fetch(base + n).then((r) => r.blob())] as const)));
+    await el.addLayers(files);
+    const layer = el.loadedLayers.find((l) => l.name === 'parcels.shp');
+    expect(layer, 'layer loaded').to.not.equal(undefined);
+    expect(layer!.fields.find((f) => f.name === '名称')!.samples).to.include('新吴地块一');
+    expect(el.loadedLayers.some((l) => l.name === 'parcels.dbf')).to.equal(false);
+  });
+
+  it('reads a CSV of points (UTF-8 with BOM, quoted commas and newlines)', async () => {
+    const el = create({ attributes: { lang: 'en', panel: 'open' } });
+    const blob = await fetch('/test/fixtures/io/csv/pois-utf8-bom.csv').then((r) => r.blob());
+    await el.addLayers({ 'pois.csv': blob });
+    const layer = el.loadedLayers.find((l) => l.name === 'pois.csv');
+    expect(layer, 'layer loaded').to.not.equal(undefined);
+    expect(layer!.geometryTypes).to.deep.equal(['Point']);
+  });
+});

@@ -3,8 +3,11 @@
  * where Workers are unavailable, run on the page. Holds the loaded layers by name, runs the
  * engine, and answers with compact results.
  */
-import { run, generateDemoCity } from '../../engine/index.js';
-import type { CityConfig, Feature, FeatureCollection, Geometry, LayerData, Position, RunResult } from '../../engine/index.js';
+import { run, generateDemoCity, readLayerBytes, registerBinaryReaders } from '../../engine/index.js';
+import type { CityConfig, Feature, FeatureCollection, Geometry, Issue, LayerData, LayerFiles, LayerSource, Position, RunResult } from '../../engine/index.js';
+
+// FlatGeobuf (and GeoPackage, when sql.js can be loaded) through the same reader registry as the CLI.
+registerBinaryReaders();
 import type {
   FieldSummary,
   FlatParcelGeometry,
@@ -158,10 +161,50 @@ function isFeatureCollection(x: unknown): x is FeatureCollection {
   return typeof x === 'object' && x !== null && (x as { type?: unknown }).type === 'FeatureCollection' && Array.isArray((x as { features?: unknown }).features);
 }
 
-async function readLayer(name: string, input: LayerInput): Promise<FeatureCollection> {
-  const parsed: unknown = input instanceof Blob ? JSON.parse(await input.text()) : input;
-  if (!isFeatureCollection(parsed)) throw Object.assign(new Error(`${name} is not a GeoJSON FeatureCollection`), { code: 'not-geojson' });
-  return parsed;
+/**
+ * Reads one file or collection with the engine's readers (GeoJSON, zipped or loose Shapefile,
+ * CSV/TSV, FlatGeobuf), the same code the CLI uses: the result is the same features and the
+ * same issues in the page as on the command line. An error issue (a projected file with no CRS,
+ * a broken zip, …) stops the load with its message; the others go into the run report.
+ */
+async function readLayer(name: string, input: LayerInput | LayerFiles, options: Record<string, unknown> = {}): Promise<{ fc: FeatureCollection; issues: Issue[] }> {
+  if (!(input instanceof Blob) && !isLayerFiles(input)) {
+    if (!isFeatureCollection(input)) throw Object.assign(new Error(`${name} is not a GeoJSON FeatureCollection`), { code: 'not-geojson' });
+    return { fc: input, issues: [] };
+  }
+  const bytes = input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : input;
+  const read = await readLayerBytes(bytes, { ...options, fileName: name, layer: name });
+  const errors = read.issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) throw Object.assign(new Error(errors.map((i) => i.message).join('\n')), { code: errors[0].code, issues: read.issues });
+  // A CRS read from a .prj or a legacy member travels with the features, as in the CLI.
+  const fc = read.crs && !read.fc.crs ? { ...read.fc, crs: { type: 'name', properties: { name: read.crs } } } : read.fc;
+  return { fc, issues: read.issues };
+}
+
+function isLayerFiles(x: unknown): x is LayerFiles {
+  return typeof x === 'object' && x !== null && !(x instanceof Blob) && !(x as { type?: unknown }).type && Object.values(x).every((v) => v instanceof Uint8Array);
+}
+
+const SHAPEFILE_PART = /\.(shp|shx|dbf|prj|cpg)$/i;
+
+/** Loose Shapefile parts dropped together become one layer named after the .shp. */
+async function groupShapefileParts(files: Record<string, LayerInput>): Promise<Record<string, LayerInput | LayerFiles>> {
+  const out: Record<string, LayerInput | LayerFiles> = {};
+  const parts = new Map<string, LayerFiles>();
+  for (const [name, input] of Object.entries(files)) {
+    if (input instanceof Blob && SHAPEFILE_PART.test(name)) {
+      const stem = name.replace(SHAPEFILE_PART, '').toLowerCase();
+      const group = parts.get(stem) ?? {};
+      group[name] = new Uint8Array(await input.arrayBuffer());
+      parts.set(stem, group);
+    } else out[name] = input;
+  }
+  for (const group of parts.values()) {
+    const shp = Object.keys(group).find((n) => /\.shp$/i.test(n));
+    if (shp) out[shp] = group;
+    else for (const [n, b] of Object.entries(group)) out[n] = new Blob([b as Uint8Array<ArrayBuffer>]);
+  }
+  return out;
 }
 
 function errorCode(e: unknown): string {
@@ -275,7 +318,7 @@ export class EngineHost {
    * download progress (stage `download`) and stopping on `cancel-load`.
    */
   private async loadConfigLayers(requestId: number, config: CityConfig, baseUrl: string, service: ServiceRequestInit = {}): Promise<void> {
-    const sources: Array<{ path?: string; url?: string; service?: ServiceLayerSource }> = [config.layers?.parcels];
+    const sources: LayerSource[] = [config.layers?.parcels];
     if (config.layers?.units && !('generate' in config.layers.units)) sources.push(config.layers.units);
     sources.push(...(config.layers?.pois ?? []), ...(config.layers?.roads ?? []));
     if (config.layers?.population) sources.push(config.layers.population);
@@ -313,7 +356,9 @@ export class EngineHost {
           }
           const r = await fetch(new URL(name, baseUrl));
           if (!r.ok) throw Object.assign(new Error(`${name}: HTTP ${r.status}`), { code: 'fetch-failed' });
-          this.register(name, await readLayer(name, (await r.json()) as FeatureCollection));
+          const read = await readLayer(name, await r.blob(), { format: src.format, encoding: src.encoding, layerName: src.layerName, xField: src.xField, yField: src.yField, delimiter: src.delimiter });
+          this.readIssues.set(name, read.issues);
+          this.register(name, read.fc);
         }),
       );
     } catch (e) {
@@ -326,7 +371,11 @@ export class EngineHost {
   }
 
   private async loadLayers(requestId: number, layers: Record<string, LayerInput>): Promise<void> {
-    for (const [name, input] of Object.entries(layers)) this.register(name, await readLayer(name, input));
+    for (const [name, input] of Object.entries(await groupShapefileParts(layers))) {
+      const r = await readLayer(name, input);
+      this.readIssues.set(name, r.issues);
+      this.register(name, r.fc);
+    }
     this.post({ type: 'loaded', requestId, config: null, layers: this.summaries() });
   }
 
@@ -357,6 +406,14 @@ export class EngineHost {
   }
 
   private lastLayerData: LayerData | null = null;
+  /** What the readers said about each loaded file, carried into the run report. */
+  private readonly readIssues = new Map<string, Issue[]>();
+
+  private usedLayerNames(config: CityConfig): string[] {
+    const l = config.layers;
+    const srcs = [l.parcels, 'generate' in l.units ? undefined : l.units, ...(l.pois ?? []), ...(l.roads ?? []), l.population];
+    return srcs.map((x) => (x ? sourceName(x) : null)).filter((x): x is string => !!x);
+  }
 
   private async runOnce(requestId: number, config: CityConfig): Promise<void> {
     if (requestId !== this.latestRunId) {
@@ -370,8 +427,10 @@ export class EngineHost {
     let result: RunResult;
     try {
       const layers = this.layerData(config);
+      const inputIssues = [...new Set(this.usedLayerNames(config))].flatMap((n) => this.readIssues.get(n) ?? []);
       result = await run(config, layers, {
         signal: flag,
+        inputIssues,
         onProgress: (stage, fraction) => {
           const now = performance.now();
           // At most ~20 progress messages a second: enough for a smooth bar.
