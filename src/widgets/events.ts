@@ -26,6 +26,16 @@ export interface CbmRunCompleteDetail {
   engineMs: number;
 }
 
+export interface CbmRunPreviewDetail {
+  runId: number;
+  /** Parcels drawn, coloured by their land-use space type. */
+  parcels: number;
+  /** Time from the run request to the preview drawn on the map, ms. */
+  durationMs: number;
+  /** Time the worker spent building the preview (mapping codes, flattening), ms. */
+  workerMs: number;
+}
+
 export interface CbmRunErrorDetail {
   /** Stable code: `invalid-config`, `layer-not-loaded`, `fetch-failed`, an engine code, … */
   code: string;
@@ -59,6 +69,7 @@ export interface CarbonBalanceMapEventMap {
   'cbm-run-start': CustomEvent<CbmRunStartDetail>;
   'cbm-run-progress': CustomEvent<CbmRunProgressDetail>;
   'cbm-run-complete': CustomEvent<CbmRunCompleteDetail>;
+  'cbm-run-preview': CustomEvent<CbmRunPreviewDetail>;
   'cbm-run-error': CustomEvent<CbmRunErrorDetail>;
   'cbm-run-cancel': CustomEvent<CbmRunStartDetail>;
   'cbm-feature-select': CustomEvent<CbmFeatureSelectDetail>;

@@ -17,6 +17,7 @@ import { createEngineWorker } from '../worker/create-engine-worker.js';
 import type {
   DemoCityRequest,
   FlatParcelGeometry,
+  LandUsePreview,
   LayerInput,
   LayerSummary,
   ServiceRequestInit,
@@ -58,6 +59,8 @@ export interface EngineFailure {
 export interface EngineControllerCallbacks {
   onRunStart?(runId: number): void;
   onProgress?(runId: number, stage: string, fraction: number): void;
+  /** The worker's land-use preview of the running run (first run on new layers only). */
+  onPreview?(runId: number, preview: LandUsePreview, previewMs: number): void;
   onComplete?(result: EngineRunResult): void;
   onError?(failure: EngineFailure): void;
   onCancelled?(runId: number): void;
@@ -317,6 +320,10 @@ export class EngineController implements ReactiveController {
         this.host.requestUpdate();
         this.callbacks.onProgress?.(msg.requestId, msg.stage, msg.fraction);
       }
+      return;
+    }
+    if (msg.type === 'preview') {
+      if (msg.requestId === this.latestRun && this.state === 'running') this.callbacks.onPreview?.(msg.requestId, msg.preview, msg.previewMs);
       return;
     }
     const p = this.pending.get(msg.requestId);

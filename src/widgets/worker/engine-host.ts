@@ -22,6 +22,7 @@ import { loadServiceLayer } from '../../services/load.js';
 import type { ServiceLayerSource } from '../../engine/index.js';
 import type { ServiceRequestInit } from './protocol.js';
 import { toParcelColumns } from '../layers/parcel-table.js';
+import { buildLandUsePreview } from './land-use-preview.js';
 
 type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -415,6 +416,37 @@ export class EngineHost {
     return srcs.map((x) => (x ? sourceName(x) : null)).filter((x): x is string => !!x);
   }
 
+  /** Geometry key of the last land-use preview sent (one per set of parcel and unit layers). */
+  private sentPreviewKey: string | null = null;
+
+  private geometryKeyOf(config: CityConfig): string {
+    const l = config.layers;
+    return JSON.stringify([this.registryVersion, sourceName(l.parcels), 'generate' in l.units ? l.units : sourceName(l.units), config.workingCrs ?? 'auto']);
+  }
+
+  /**
+   * Before a run whose result will carry new parcel geometry (the first run on these layers),
+   * sends the land-use preview so the page can draw a first map while the engine computes.
+   */
+  private sendPreview(requestId: number, config: CityConfig, layers: LayerData): void {
+    const key = this.geometryKeyOf(config);
+    if (key === this.sentGeometryKey || key === this.sentPreviewKey) return;
+    const started = performance.now();
+    let preview;
+    try {
+      preview = buildLandUsePreview(config, layers.parcels, layers.units, flattenParcels);
+    } catch {
+      preview = null; // The preview is a courtesy: the run reports any data problem.
+    }
+    if (!preview) return;
+    this.sentPreviewKey = key;
+    const g = preview.geometry;
+    this.post(
+      { type: 'preview', requestId, preview, previewMs: performance.now() - started },
+      [g.coords.buffer, g.ringEnds.buffer, g.polygonRings.buffer, g.featurePolygons.buffer, preview.spaceType.buffer],
+    );
+  }
+
   private async runOnce(requestId: number, config: CityConfig): Promise<void> {
     if (requestId !== this.latestRunId) {
       this.post({ type: 'cancelled', requestId });
@@ -427,6 +459,7 @@ export class EngineHost {
     let result: RunResult;
     try {
       const layers = this.layerData(config);
+      this.sendPreview(requestId, config, layers);
       const inputIssues = [...new Set(this.usedLayerNames(config))].flatMap((n) => this.readIssues.get(n) ?? []);
       result = await run(config, layers, {
         signal: flag,
@@ -453,8 +486,7 @@ export class EngineHost {
       this.post({ type: 'cancelled', requestId });
       return;
     }
-    const l = config.layers;
-    const geometryKey = JSON.stringify([this.registryVersion, sourceName(l.parcels), 'generate' in l.units ? l.units : sourceName(l.units), config.workingCrs ?? 'auto']);
+    const geometryKey = this.geometryKeyOf(config);
     const ids = result.parcels.features.map((f) => String(f.properties?.id ?? f.id ?? ''));
     const same =
       geometryKey === this.sentGeometryKey &&

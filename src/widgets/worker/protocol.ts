@@ -89,8 +89,24 @@ export interface ParcelsPayload {
   columns: ParcelColumns;
 }
 
+/**
+ * The first map of a run on new layers, sent before the engine starts: the input parcels with
+ * the space type their code maps to, and the unit outlines.
+ */
+export interface LandUsePreview {
+  /** The input parcels (all of them, before any clipping), flat EPSG:3857. */
+  geometry: FlatParcelGeometry;
+  /** Per parcel: 1 + the index of its space type in the engine's `SPACE_TYPES`; 0 = no type. */
+  spaceType: Uint8Array;
+  /** Parcels per space type (`''` for parcels with no type). */
+  counts: Record<string, number>;
+  /** Unit outlines (WGS84 GeoJSON, geometry only), or null for generated units. */
+  units: FeatureCollection | null;
+}
+
 export type WorkerResponse =
   | { type: 'progress'; requestId: number; stage: string; fraction: number }
+  | { type: 'preview'; requestId: number; preview: LandUsePreview; previewMs: number }
   | { type: 'loaded'; requestId: number; config: CityConfig | null; layers: LayerSummary[] }
   | { type: 'values'; requestId: number; rows: ValueRow[] }
   | {
