@@ -2,7 +2,7 @@
  * `<carbon-balance-map>`: a city's carbon-balance results on an OpenLayers map, with a legend,
  * popups, a data-binding panel that re-runs the engine, a results panel and exports.
  */
-import { LitElement, html, nothing, unsafeCSS } from 'lit';
+import { LitElement, html, nothing, render as renderLit, unsafeCSS } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import OlMap from 'ol/Map.js';
@@ -17,6 +17,7 @@ import { Fill, Stroke, Style } from 'ol/style.js';
 import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
 import { createEmpty, extend as extendExtent, isEmpty as extentIsEmpty, getCenter } from 'ol/extent.js';
 import { unByKey } from 'ol/Observable.js';
+import { getPointResolution, getTransform, transform as transformCoordinate } from 'ol/proj.js';
 import type { EventsKey } from 'ol/events.js';
 import type Feature from 'ol/Feature.js';
 import type { FeatureLike } from 'ol/Feature.js';
@@ -46,12 +47,8 @@ import type { Palette } from './layers/palette.js';
 import { buildTheme, keyOfView, layerOfView, valueOf } from './layers/thematic.js';
 import type { Rgba, Theme, ViewLayer } from './layers/thematic.js';
 import { PARCEL_ROW, buildParcelFeatures, flatParcelsToGeoJSON } from './layers/parcel-features.js';
-import { getTransform as getProjectionTransform } from 'ol/proj.js';
-import { PREVIEW_UNIT, buildPreviewParcelFeatures, createPreviewStyles, previewLegendRows, previewStyle } from './layers/land-use-preview.js';
-import type { PreviewStyles } from './layers/land-use-preview.js';
-import type { LandUsePreview } from './worker/protocol.js';
 import { renderPopupContent, zoneText } from './panels/popup.js';
-import { createBasemapLayers, parseBasemap } from './layers/basemap.js';
+import { createBasemapLayers, parseBasemap, registerCgcs2000, viewProjectionOf } from './layers/basemap.js';
 import { renderBindingPanel } from './panels/binding-panel.js';
 import type { BindingContext } from './panels/binding-panel.js';
 import { renderResultsPanel } from './panels/results-panel.js';
@@ -219,15 +216,24 @@ export class CarbonBalanceMap extends LitElement {
   @state() private _valueRows = new Map<string, ValueRow[] | 'loading'>();
 
   private readonly _engine = new EngineController(this, {
-    onRunStart: (runId) => {
-      this._runStartedAt = performance.now();
-      this.dispatchEvent(cbmEvent('cbm-run-start', { runId }));
-    },
-    onPreview: (runId, preview, workerMs) => void this._showPreview(runId, preview, workerMs),
+    onRunStart: (runId) => this.dispatchEvent(cbmEvent('cbm-run-start', { runId })),
     onProgress: (runId, stage, fraction) => this.dispatchEvent(cbmEvent('cbm-run-progress', { runId, stage, fraction })),
   });
 
+  /** The map in use (the host's or the element's own); null while detached from a host map. */
   private _map: OlMap | null = null;
+  /** The host page's map set through the `map` property. */
+  private _hostMap: OlMap | null = null;
+  /** The element's own map in its shadow root (null while a host map is used). */
+  private _ownMap: OlMap | null = null;
+  /** True while the element's layers, overlay and listeners are on `_map`. */
+  private _attached = false;
+  private _attachedToHost = false;
+  private _selectionLayer: VectorLayer | null = null;
+  /** The popup's holder on a host map (its own shadow root, with the element's styles). */
+  private _hostPopupRoot: ShadowRoot | null = null;
+  /** Projection of the result features on the map: the view's. */
+  private _featureProjection = 'EPSG:3857';
   private _parcelsLayer: VectorImageLayer | null = null;
   private readonly _sources = {
     parcels: new VectorSource({ wrapX: false }),
@@ -255,12 +261,6 @@ export class CarbonBalanceMap extends LitElement {
   private _settingVisibility = false;
   private _fitted = false;
   private _unitOrder: string[] = [];
-  /** The land-use preview on the map until the first result replaces it (see {@link LandUsePreview}). */
-  @state() private _preview: LandUsePreview | null = null;
-  private _previewLayer: VectorImageLayer | null = null;
-  private _previewStyles: PreviewStyles | null = null;
-  private _previewToken = 0;
-  private _runStartedAt = 0;
 
   // ------------------------------------------------------------------------------------------
   // Public read-only state
@@ -307,9 +307,30 @@ export class CarbonBalanceMap extends LitElement {
     return this._engine.layers;
   }
 
-  /** The OpenLayers map (for advanced integration; the element owns its lifecycle). */
+  /**
+   * The OpenLayers map the results are drawn on. Reading gives the host page's map when one is
+   * set, otherwise the element's own map (null before the first render).
+   *
+   * Set it to a host page's existing `ol/Map` (OpenLayers 10.x) to draw on that map instead of
+   * creating one: the element adds its results layers (zones/units, grid, parcels, indices, unit
+   * outlines, selection), its popup overlay and its click selection to the host map, in the host
+   * view's projection (EPSG:3857, EPSG:4490 or any projection OpenLayers knows); its toolbar,
+   * legend and panel still render in the element. The host map keeps its view, controls and
+   * basemap (the `basemap` attribute applies to the element's own map only); the element moves
+   * the host view only for `zoomToUnit` and when the host view has no centre yet. Setting `null`
+   * or removing the element takes exactly those layers, the overlay and the listeners off the
+   * host map again. A property only (no attribute).
+   */
+  @property({ attribute: false, noAccessor: true })
   get map(): OlMap | null {
-    return this._map;
+    return this._hostMap ?? this._ownMap;
+  }
+
+  set map(value: OlMap | null) {
+    if ((value ?? null) === this._hostMap) return;
+    const old = this._hostMap;
+    this._hostMap = value ?? null;
+    this.requestUpdate('map', old);
   }
 
   /** The effective UI language. */
@@ -414,7 +435,7 @@ export class CarbonBalanceMap extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this._map) this._attachMap();
+    if (this.hasUpdated) this._useMap();
   }
 
   override disconnectedCallback(): void {
@@ -423,8 +444,7 @@ export class CarbonBalanceMap extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this._createMap();
-    this._attachMap();
+    this._useMap();
     // A themed colour changed in the page's CSS: its probe's background transitions (1 ms).
     this.renderRoot.querySelector('.probes')?.addEventListener('transitionend', this._onProbeTransition);
   }
@@ -439,6 +459,8 @@ export class CarbonBalanceMap extends LitElement {
   };
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('map' as keyof CarbonBalanceMap)) this._useMap();
+    if (this._hostPopupRoot) renderLit(this._renderPopup(this.uiLang), this._hostPopupRoot, { host: this });
     const sourceChanged =
       (changed.has('config') && this.config !== this._configByUser) ||
       changed.has('layers') ||
@@ -583,7 +605,6 @@ export class CarbonBalanceMap extends LitElement {
     this._parcelFeatures = [];
     this._parcelsBuiltFrom = null;
     this._parcelBuildToken++;
-    this._clearPreview();
     this._selected = null;
     this._popup?.setPosition(undefined);
   }
@@ -593,11 +614,11 @@ export class CarbonBalanceMap extends LitElement {
     const selectedLayer = this._selected?.layer;
     // Marks for the browser's performance panel and the bench.
     performance.mark('cbm:apply-start');
-    this._clearPreview();
     this._sources.units.clear(true);
-    this._sources.units.addFeatures(geojson.readFeatures(result.units) as Feature[]);
+    const featureProjection = this._featureProjection;
+    this._sources.units.addFeatures(geojson.readFeatures(result.units, { featureProjection }) as Feature[]);
     this._sources.grid.clear(true);
-    this._sources.grid.addFeatures(geojson.readFeatures(result.grid) as Feature[]);
+    this._sources.grid.addFeatures(geojson.readFeatures(result.grid, { featureProjection }) as Feature[]);
     performance.measure('cbm:units-grid', 'cbm:apply-start');
     if (result.parcelGeometryChanged || this._parcelsBuiltFrom !== result.parcelGeometry) {
       // Parcels are drawn only in the parcels view: build their features in slices, off the
@@ -633,6 +654,8 @@ export class CarbonBalanceMap extends LitElement {
     const table = result.parcels;
     const source = new VectorSource<Feature>({ wrapX: false });
     const features: Feature[] = [];
+    // The worker's parcels are in Web Mercator: another view projection gets them transformed.
+    const toView = this._featureProjection === 'EPSG:3857' ? null : getTransform('EPSG:3857', this._featureProjection);
     const SLICE = 10_000;
     performance.mark('cbm:parcels-start');
     for (let i = 0; i < table.length; i += SLICE) {
@@ -640,7 +663,10 @@ export class CarbonBalanceMap extends LitElement {
       await new Promise((r) => setTimeout(r, 0));
       if (token !== this._parcelBuildToken) return;
       const slice = buildParcelFeatures(geometry, table, i, Math.min(table.length, i + SLICE));
-      for (const f of slice) features.push(f);
+      for (const f of slice) {
+        if (toView) f.getGeometry()?.applyTransform(toView);
+        features.push(f);
+      }
       source.addFeatures(slice);
     }
     if (token !== this._parcelBuildToken) return;
@@ -651,104 +677,13 @@ export class CarbonBalanceMap extends LitElement {
     performance.measure('cbm:parcels', 'cbm:parcels-start');
   }
 
-  /**
-   * Draws the worker's land-use preview (parcels by space type, unit outlines) while the first
-   * run computes, unless a result is already on the map; fires `cbm-run-preview` once drawn.
-   */
-  private async _showPreview(runId: number, preview: LandUsePreview, workerMs: number): Promise<void> {
-    const map = this._map;
-    if (this._result || !map) return;
-    this._clearPreview();
-    const token = ++this._previewToken;
-    performance.mark('cbm:preview-start');
-    const projection = map.getView().getProjection().getCode();
-    const toView = projection === 'EPSG:3857' ? null : getProjectionTransform('EPSG:3857', projection);
-    const source = new VectorSource<Feature>({ wrapX: false });
-    if (preview.units) {
-      const units = geojson.readFeatures(preview.units, { featureProjection: projection }) as Feature[];
-      for (const u of units) u.set(PREVIEW_UNIT, true, true);
-      source.addFeatures(units);
-    }
-    const n = preview.spaceType.length;
-    const SLICE = 10_000;
-    for (let i = 0; i < n; i += SLICE) {
-      // Yield to the page between slices, as for the result's parcels.
-      await new Promise((r) => setTimeout(r, 0));
-      if (token !== this._previewToken) return;
-      const slice = buildPreviewParcelFeatures(preview, i, Math.min(n, i + SLICE));
-      if (toView) for (const f of slice) f.getGeometry()?.applyTransform(toView);
-      source.addFeatures(slice);
-    }
-    if (token !== this._previewToken || this._result || this._map !== map) return;
-    const palette = this._palette;
-    this._previewStyles = createPreviewStyles(
-      colourText(palette?.get('outline') ?? [30, 30, 30, 0.75]),
-      colourText(palette?.get('parcel-outline') ?? [60, 60, 60, 0.25]),
-    );
-    const styles = this._previewStyles;
-    this._previewLayer = new VectorImageLayer({
-      source,
-      style: (f, resolution) => previewStyle(styles, preview, f, resolution),
-      imageRatio: 1.5,
-      properties: { displayInLayerSwitcher: false, cbmPreview: true },
-    });
-    const layers = map.getLayers();
-    const below = layers.getArray().findIndex((l) => l === this._outlineLayer);
-    layers.insertAt(below >= 0 ? below : layers.getLength(), this._previewLayer);
-    this._preview = preview;
-    if (!this._fitted && map.getTargetElement() === this.renderRoot.querySelector('.map')) {
-      const size = map.getSize();
-      const extent = source.getExtent();
-      if (size && size[0] > 0 && size[1] > 0 && extent && !extentIsEmpty(extent)) {
-        map.getView().fit(extent, { padding: [20, 20, 20, 20] });
-        this._fitted = true;
-      }
-    }
-    performance.measure('cbm:preview', 'cbm:preview-start');
-    await new Promise<void>((resolve) => {
-      map.once('rendercomplete', () => resolve());
-      map.render();
-    });
-    if (token !== this._previewToken) return;
-    this.dispatchEvent(cbmEvent('cbm-run-preview', { runId, parcels: n, durationMs: performance.now() - this._runStartedAt, workerMs }));
-  }
-
-  /** Takes the land-use preview off the map (the zones replace it, or the data changed). */
-  private _clearPreview(): void {
-    this._previewToken++;
-    if (this._previewLayer) {
-      for (const map of [this._map, this.map]) map?.removeLayer(this._previewLayer);
-      this._previewLayer.getSource()?.clear(true);
-      this._previewLayer.dispose();
-      this._previewLayer = null;
-    }
-    this._previewStyles = null;
-    this._preview = null;
-  }
-
-  private _renderPreviewLegend(lang: Lang): TemplateResult | typeof nothing {
-    const preview = this._preview;
-    if (!preview) return nothing;
-    const t = strings(lang);
-    return html`
-      <section class="legend preview" part="legend" aria-label=${t.legend}>
-        <h2>${t.landUsePreview}</h2>
-        ${this._engine.state === 'running' ? html`<p class="computing" role="status">${t.previewComputing}</p>` : nothing}
-        <ul>
-          ${previewLegendRows(preview).map(
-            (row) => html`<li data-key=${row.type ?? ''}>
-              <span class="swatch" style=${`background:${row.colour}`}></span>
-              <span class="label">${row.type ? t.spaceTypes[row.type] : t.noSpaceType}</span>
-              <span class="count">${formatCount(row.count, lang)}</span>
-            </li>`,
-          )}
-        </ul>
-      </section>
-    `;
-  }
-
   private _fitToData(): void {
     if (!this._map) return;
+    if (this._attachedToHost && this._map.getView().isDef()) {
+      // The host's view is the host's: left where the page put it.
+      this._fitted = true;
+      return;
+    }
     const extent = createEmpty();
     extendExtent(extent, this._sources.units.getExtent() ?? createEmpty());
     if (extentIsEmpty(extent)) extendExtent(extent, this._sources.parcels.getExtent() ?? createEmpty());
@@ -763,61 +698,134 @@ export class CarbonBalanceMap extends LitElement {
   // Map
   // ------------------------------------------------------------------------------------------
 
-  private _createMap(): void {
+  /** The element's layers (view layers, unit outlines, selection), made once and moved between maps. */
+  private _resultLayers(): BaseLayer[] {
+    if (this._viewLayers.size === 0) {
+      const styleFor = (layer: ViewLayer) => (feature: FeatureLike, resolution: number) => this._styleFor(layer, feature, resolution);
+      const t = strings(this.uiLang);
+      const viewLayer = (view: ViewId): BaseLayer => {
+        const layer = layerOfView(view);
+        const common = { properties: { title: t.viewShort[view], baseLayer: true, cbmView: view }, visible: view === this.view };
+        if (layer === 'parcels') {
+          // VectorImage: draws to an image once per view change, so panning 10⁵ parcels stays
+          // smooth; the image is redrawn when the interaction ends.
+          this._parcelsLayer = new VectorImageLayer({ ...common, source: this._sources.parcels, style: styleFor('parcels'), imageRatio: 1.5 });
+          return this._parcelsLayer;
+        }
+        if (layer === 'grid') {
+          // Thousands of cells: the same image strategy keeps pan and zoom at display rate.
+          return new VectorImageLayer({ ...common, source: this._sources.grid, style: styleFor('grid'), imageRatio: 1.5 });
+        }
+        return new VectorLayer({ ...common, source: this._sources[layer], style: styleFor(layer) });
+      };
+      for (const v of VIEW_IDS) this._viewLayers.set(v, viewLayer(v));
+      this._outlineLayer = new VectorLayer({
+        source: this._sources.units,
+        properties: { title: t.unitOutlines },
+        style: () => this._outlineStyle(),
+      });
+      this._selectionLayer = new VectorLayer({
+        source: this._sources.selection,
+        properties: { displayInLayerSwitcher: false },
+        style: () => this._selectionStyle(),
+      });
+    }
+    return [...this._viewLayers.values(), this._outlineLayer!, this._selectionLayer!];
+  }
+
+  private _createOwnMap(): OlMap {
     const target = this.renderRoot.querySelector<HTMLElement>('.map')!;
-    const styleFor = (layer: ViewLayer) => (feature: FeatureLike, resolution: number) => this._styleFor(layer, feature, resolution);
-    const t = strings(this.uiLang);
-    const viewLayer = (view: ViewId): BaseLayer => {
-      const layer = layerOfView(view);
-      const common = { properties: { title: t.viewShort[view], baseLayer: true, cbmView: view }, visible: view === this.view };
-      if (layer === 'parcels') {
-        // VectorImage: draws to an image once per view change, so panning 10⁵ parcels stays
-        // smooth; the image is redrawn when the interaction ends.
-        this._parcelsLayer = new VectorImageLayer({ ...common, source: this._sources.parcels, style: styleFor('parcels'), imageRatio: 1.5 });
-        return this._parcelsLayer;
-      }
-      if (layer === 'grid') {
-        // Thousands of cells: the same image strategy keeps pan and zoom at display rate.
-        return new VectorImageLayer({ ...common, source: this._sources.grid, style: styleFor('grid'), imageRatio: 1.5 });
-      }
-      return new VectorLayer({ ...common, source: this._sources[layer], style: styleFor(layer) });
-    };
-    for (const v of VIEW_IDS) this._viewLayers.set(v, viewLayer(v));
-    this._outlineLayer = new VectorLayer({
-      source: this._sources.units,
-      properties: { title: t.unitOutlines },
-      style: () => this._outlineStyle(),
-    });
-    const selectionLayer = new VectorLayer({
-      source: this._sources.selection,
-      properties: { displayInLayerSwitcher: false },
-      style: () => this._selectionStyle(),
-    });
     this._popup = new Overlay({
       element: this.renderRoot.querySelector<HTMLElement>('.popup')!,
       autoPan: { animation: { duration: 150 }, margin: 20 },
       stopEvent: true,
     });
-    this._map = new OlMap({
+    const projection = viewProjectionOf(parseBasemap(this.basemap));
+    if (projection === 'EPSG:4490') registerCgcs2000();
+    return new OlMap({
       target,
       keyboardEventTarget: target,
-      layers: [...this._viewLayers.values(), this._outlineLayer, selectionLayer],
+      layers: this._resultLayers(),
       overlays: [this._popup],
       controls: defaultControls({ attribution: false }).extend([
         new ScaleLine(),
         new LayerSwitcher({ collapsed: true, trash: false, extent: false, reordering: false, noScroll: true }) as never,
       ]),
-      view: new View({ center: [13_390_000, 3_700_000], zoom: 9 }),
+      view: new View({ projection, center: transformCoordinate([13_390_000, 3_700_000], 'EPSG:3857', projection), zoom: 9 }),
     });
-    this._updateBasemap();
+  }
+
+  /** Puts the element on the map it should use now: the host's (`map` property) or its own. */
+  private _useMap(): void {
+    const host = this._hostMap;
+    if (this._attached && (host ? this._map === host : this._map !== null && this._map === this._ownMap)) return;
+    this._detachMap();
+    if (!this.isConnected || !this.hasUpdated) return;
+    if (host) {
+      this._disposeOwnMap();
+      this._map = host;
+    } else {
+      this._ownMap ??= this._createOwnMap();
+      this._map = this._ownMap;
+    }
+    this._attachMap();
+    if (!host) this._updateBasemap();
     this._showView();
+    this._syncProjection();
+    this._restyle();
+  }
+
+  /** Drops the element's own map (a host map is used): its layers are kept for the next map. */
+  private _disposeOwnMap(): void {
+    const map = this._ownMap;
+    if (!map) return;
+    this._basemapToken++;
+    this._basemapLayers = [];
+    map.getLayers().clear();
+    map.getOverlays().clear();
+    map.setTarget(undefined);
+    map.dispose();
+    this._ownMap = null;
+    if (this._map === map) this._map = null;
+    this._popup = null;
+  }
+
+  /** Reads the results again in the map view's projection when it changed. */
+  private _syncProjection(): void {
+    const code = this._map?.getView().getProjection().getCode();
+    if (!code || code === this._featureProjection) return;
+    this._featureProjection = code;
+    if (this._result) {
+      this._parcelsBuiltFrom = null;
+      this._applyResult(this._result);
+    }
   }
 
   private _attachMap(): void {
     const map = this._map;
-    if (!map) return;
-    const target = this.renderRoot.querySelector<HTMLElement>('.map')!;
-    if (map.getTarget() !== target) map.setTarget(target);
+    if (!map || this._attached) return;
+    this._attached = true;
+    const host = map === this._hostMap;
+    this._attachedToHost = host;
+    if (host) {
+      // The host's map: the element's layers above the host's, and the popup in a holder of its
+      // own (the host's DOM does not see the element's styles).
+      for (const layer of this._resultLayers()) map.addLayer(layer);
+      const holder = document.createElement('div');
+      holder.className = 'cbm-popup-holder';
+      const root = holder.attachShadow({ mode: 'open' });
+      const ownSheets = (this.renderRoot as ShadowRoot).adoptedStyleSheets;
+      if (ownSheets.length > 0) root.adoptedStyleSheets = [...ownSheets];
+      else for (const style of this.renderRoot.querySelectorAll('style')) root.appendChild(style.cloneNode(true));
+      this._hostPopupRoot = root;
+      renderLit(this._renderPopup(this.uiLang), root, { host: this });
+      this._popup = new Overlay({ element: holder, autoPan: { animation: { duration: 150 }, margin: 20 }, stopEvent: true });
+      map.addOverlay(this._popup);
+      this._olKeys.push(map.on('change:view', () => this._syncProjection()));
+    } else {
+      const target = this.renderRoot.querySelector<HTMLElement>('.map')!;
+      if (map.getTarget() !== target) map.setTarget(target);
+    }
     this._olKeys.push(
       map.on('singleclick', (e) => {
         const view = this.view;
@@ -845,6 +853,8 @@ export class CarbonBalanceMap extends LitElement {
         }),
       );
     }
+    if (host) return;
+    const target = this.renderRoot.querySelector<HTMLElement>('.map')!;
     target.addEventListener('keydown', this._onMapKeydown);
     this._resizeObserver = new ResizeObserver(() => {
       map.updateSize();
@@ -856,8 +866,22 @@ export class CarbonBalanceMap extends LitElement {
   }
 
   private _detachMap(): void {
+    if (!this._attached) return;
+    this._attached = false;
     unByKey(this._olKeys);
     this._olKeys = [];
+    const map = this._map;
+    if (this._attachedToHost && map) {
+      // Exactly what the element added to the host's map comes off again.
+      for (const layer of this._resultLayers()) map.removeLayer(layer);
+      if (this._popup) map.removeOverlay(this._popup);
+      this._popup = null;
+      if (this._hostPopupRoot) renderLit(nothing, this._hostPopupRoot);
+      this._hostPopupRoot = null;
+      this._attachedToHost = false;
+      this._map = null;
+      return;
+    }
     this._resizeObserver?.disconnect();
     this._resizeObserver = null;
     this.renderRoot.querySelector<HTMLElement>('.map')?.removeEventListener('keydown', this._onMapKeydown);
@@ -866,12 +890,13 @@ export class CarbonBalanceMap extends LitElement {
   }
 
   private _updateBasemap(): void {
-    const map = this._map;
-    if (!map) return;
+    const map = this._ownMap;
+    if (!map || this._map !== map) return;
     const token = ++this._basemapToken;
     for (const layer of this._basemapLayers) map.removeLayer(layer);
     this._basemapLayers = [];
     const spec = parseBasemap(this.basemap);
+    this._setViewProjection(map, viewProjectionOf(spec));
     if (spec.kind === 'none') return;
     void createBasemapLayers(spec, {
       title: strings(this.uiLang).basemap,
@@ -885,6 +910,31 @@ export class CarbonBalanceMap extends LitElement {
       layers.forEach((layer, i) => map.getLayers().insertAt(i, layer));
       this.dispatchEvent(new CustomEvent('cbm-basemap-ready', { detail: { layers: layers.length } }));
     });
+  }
+
+  /**
+   * Rebuilds the own map's view in another projection (EPSG:4490 for Tianditu `c` tiles, else
+   * EPSG:3857), keeping its centre and its ground resolution at the centre (m/px), then reads the
+   * results again in it.
+   */
+  private _setViewProjection(map: OlMap, code: string): void {
+    const old = map.getView();
+    const from = old.getProjection();
+    if (from.getCode() === code) return;
+    if (code === 'EPSG:4490') registerCgcs2000();
+    const center = old.getCenter();
+    const resolution = old.getResolution();
+    let view: View;
+    if (center && resolution) {
+      const next = transformCoordinate(center, from, code);
+      const metresPerPixel = getPointResolution(from, resolution, center, 'm');
+      const metresPerUnit = getPointResolution(code, 1, next, 'm');
+      view = new View({ projection: code, center: next, resolution: metresPerPixel / metresPerUnit, rotation: old.getRotation() });
+    } else {
+      view = new View({ projection: code, center: transformCoordinate([13_390_000, 3_700_000], 'EPSG:3857', code), zoom: 9 });
+    }
+    map.setView(view);
+    this._syncProjection();
   }
 
   private _showView(): void {
@@ -1146,15 +1196,14 @@ export class CarbonBalanceMap extends LitElement {
               </button>`}
         </div>
         <div class="body">
-          <div class="map-wrap" part="map">
-            <div class="map" tabindex="0" role="application" aria-label=${`${t.elementLabel}: ${t.views[this.view]}`} aria-describedby="map-help"></div>
-            <span id="map-help" class="sr-only">${t.mapHelp}</span>
+          <div class=${this._hostMap ? 'map-wrap host-map' : 'map-wrap'} part="map">
+            ${this._hostMap
+              ? nothing
+              : html`<div class="map" tabindex="0" role="application" aria-label=${`${t.elementLabel}: ${t.views[this.view]}`} aria-describedby="map-help"></div>
+                  <span id="map-help" class="sr-only">${t.mapHelp}</span>`}
             ${this._renderLegend(lang)}
             ${failure ? html`<div class="message error" role="alert">${failure.message}</div>` : nothing}
-            <div class="popup" part="popup" role="dialog" aria-label=${t.unitName} ?hidden=${!this._selected}>
-              <button type="button" class="close" aria-label=${t.closePopup} @click=${() => this._clearSelection(true)}>×</button>
-              ${this._selected ? renderPopupContent(this._selected.layer, this._propertiesOf(this._selected.layer, this._selected.feature), lang, this._zoneColour) : nothing}
-            </div>
+            ${this._hostMap ? nothing : this._renderPopup(lang)}
           </div>
           ${this.panel === 'none' ? nothing : html`<aside class="side-panel" part="panel" ?hidden=${this.panel !== 'open'} aria-label=${t.panelToggle}>${this._renderPanel(lang)}</aside>`}
         </div>
@@ -1165,9 +1214,18 @@ export class CarbonBalanceMap extends LitElement {
     `;
   }
 
+  /** The popup of the selected feature (in the shadow root, or in its holder on a host map). */
+  private _renderPopup(lang: Lang): TemplateResult {
+    const t = strings(lang);
+    return html`<div class="popup" part="popup" role="dialog" aria-label=${t.unitName} ?hidden=${!this._selected}>
+      <button type="button" class="close" aria-label=${t.closePopup} @click=${() => this._clearSelection(true)}>×</button>
+      ${this._selected ? renderPopupContent(this._selected.layer, this._propertiesOf(this._selected.layer, this._selected.feature), lang, this._zoneColour) : nothing}
+    </div>`;
+  }
+
   private _renderLegend(lang: Lang): TemplateResult | typeof nothing {
     const theme = this._theme;
-    if (!theme) return this._renderPreviewLegend(lang);
+    if (!theme) return nothing;
     const t = strings(lang);
     return html`
       <section class="legend" part="legend" aria-label=${t.legend}>

@@ -10,8 +10,10 @@
  * - `tianditu:<layer>_<w|c>[,<layer>_<w|c>…]` (e.g. `tianditu:vec_c,cva_c`), with the portal's key in
  *   the `tianditu-key` attribute (never hard-coded) and optionally a mirror in `tianditu-url`.
  *
- * EPSG:4490 tiles are drawn through OpenLayers' raster reprojection onto the element's
- * Web-Mercator view (error threshold half a pixel), so the results stay where they are.
+ * A Tianditu basemap of `c` layers only puts the element's view in EPSG:4490 (see
+ * {@link viewProjectionOf}), so its tiles are drawn as served; every other basemap keeps the
+ * EPSG:3857 view (other EPSG:4490 tiles, such as a WMTS 4490 matrix set, are reprojected by
+ * OpenLayers with an error threshold of half a pixel).
  */
 import TileLayer from 'ol/layer/Tile.js';
 import XYZ from 'ol/source/XYZ.js';
@@ -68,6 +70,14 @@ export function parseBasemap(value: string | null | undefined): BasemapSpec {
     return { kind: 'tianditu', layers };
   }
   return { kind: 'xyz', url: v };
+}
+
+/**
+ * The projection of the element's view for a basemap: `EPSG:4490` when every layer is a Tianditu
+ * CGCS2000 geographic (`_c`) layer, so its tiles are not reprojected; `EPSG:3857` otherwise.
+ */
+export function viewProjectionOf(spec: BasemapSpec): 'EPSG:3857' | 'EPSG:4490' {
+  return spec.kind === 'tianditu' && spec.layers.length > 0 && spec.layers.every((l) => l.set === 'c') ? 'EPSG:4490' : 'EPSG:3857';
 }
 
 /** Web-Mercator half-width, m. */

@@ -146,6 +146,17 @@ export const elementStyles = css`
     inset: 0;
     background: var(--cbm-map-background, #f4f1ea);
   }
+  /* On a host page's map: no map area here, the legend flows in the element. */
+  .map-wrap.host-map {
+    flex: 0 1 auto;
+    min-width: 200px;
+    padding: 8px;
+  }
+  .map-wrap.host-map .legend {
+    position: static;
+    max-width: none;
+    max-height: none;
+  }
   .side-panel {
     flex: 0 0 var(--cbm-panel-width, 380px);
     max-width: 60%;
