@@ -47,6 +47,10 @@ import type { Palette } from './layers/palette.js';
 import { buildTheme, keyOfView, layerOfView, valueOf } from './layers/thematic.js';
 import type { Rgba, Theme, ViewLayer } from './layers/thematic.js';
 import { PARCEL_ROW, buildParcelFeatures, flatParcelsToGeoJSON } from './layers/parcel-features.js';
+import { getTransform as getProjectionTransform } from 'ol/proj.js';
+import { PREVIEW_UNIT, buildPreviewParcelFeatures, createPreviewStyles, previewLegendRows, previewStyle } from './layers/land-use-preview.js';
+import type { PreviewStyles } from './layers/land-use-preview.js';
+import type { LandUsePreview } from './worker/protocol.js';
 import { renderPopupContent, zoneText } from './panels/popup.js';
 import { createBasemapLayers, parseBasemap, registerCgcs2000, viewProjectionOf } from './layers/basemap.js';
 import { renderBindingPanel } from './panels/binding-panel.js';
@@ -216,7 +220,11 @@ export class CarbonBalanceMap extends LitElement {
   @state() private _valueRows = new Map<string, ValueRow[] | 'loading'>();
 
   private readonly _engine = new EngineController(this, {
-    onRunStart: (runId) => this.dispatchEvent(cbmEvent('cbm-run-start', { runId })),
+    onRunStart: (runId) => {
+      this._runStartedAt = performance.now();
+      this.dispatchEvent(cbmEvent('cbm-run-start', { runId }));
+    },
+    onPreview: (runId, preview, workerMs) => void this._showPreview(runId, preview, workerMs),
     onProgress: (runId, stage, fraction) => this.dispatchEvent(cbmEvent('cbm-run-progress', { runId, stage, fraction })),
   });
 
@@ -261,6 +269,12 @@ export class CarbonBalanceMap extends LitElement {
   private _settingVisibility = false;
   private _fitted = false;
   private _unitOrder: string[] = [];
+  /** The land-use preview on the map until the first result replaces it (see {@link LandUsePreview}). */
+  @state() private _preview: LandUsePreview | null = null;
+  private _previewLayer: VectorImageLayer | null = null;
+  private _previewStyles: PreviewStyles | null = null;
+  private _previewToken = 0;
+  private _runStartedAt = 0;
 
   // ------------------------------------------------------------------------------------------
   // Public read-only state
@@ -605,6 +619,7 @@ export class CarbonBalanceMap extends LitElement {
     this._parcelFeatures = [];
     this._parcelsBuiltFrom = null;
     this._parcelBuildToken++;
+    this._clearPreview();
     this._selected = null;
     this._popup?.setPosition(undefined);
   }
@@ -614,6 +629,7 @@ export class CarbonBalanceMap extends LitElement {
     const selectedLayer = this._selected?.layer;
     // Marks for the browser's performance panel and the bench.
     performance.mark('cbm:apply-start');
+    this._clearPreview();
     this._sources.units.clear(true);
     const featureProjection = this._featureProjection;
     this._sources.units.addFeatures(geojson.readFeatures(result.units, { featureProjection }) as Feature[]);
@@ -675,6 +691,102 @@ export class CarbonBalanceMap extends LitElement {
     this._sources.parcels = source;
     this._parcelsLayer?.setSource(source);
     performance.measure('cbm:parcels', 'cbm:parcels-start');
+  }
+
+  /**
+   * Draws the worker's land-use preview (parcels by space type, unit outlines) while the first
+   * run computes, unless a result is already on the map; fires `cbm-run-preview` once drawn.
+   */
+  private async _showPreview(runId: number, preview: LandUsePreview, workerMs: number): Promise<void> {
+    const map = this._map;
+    if (this._result || !map) return;
+    this._clearPreview();
+    const token = ++this._previewToken;
+    performance.mark('cbm:preview-start');
+    const projection = map.getView().getProjection().getCode();
+    const toView = projection === 'EPSG:3857' ? null : getProjectionTransform('EPSG:3857', projection);
+    const source = new VectorSource<Feature>({ wrapX: false });
+    if (preview.units) {
+      const units = geojson.readFeatures(preview.units, { featureProjection: projection }) as Feature[];
+      for (const u of units) u.set(PREVIEW_UNIT, true, true);
+      source.addFeatures(units);
+    }
+    const n = preview.spaceType.length;
+    const SLICE = 10_000;
+    for (let i = 0; i < n; i += SLICE) {
+      // Yield to the page between slices, as for the result's parcels.
+      await new Promise((r) => setTimeout(r, 0));
+      if (token !== this._previewToken) return;
+      const slice = buildPreviewParcelFeatures(preview, i, Math.min(n, i + SLICE));
+      if (toView) for (const f of slice) f.getGeometry()?.applyTransform(toView);
+      source.addFeatures(slice);
+    }
+    if (token !== this._previewToken || this._result || this._map !== map) return;
+    const palette = this._palette;
+    this._previewStyles = createPreviewStyles(
+      colourText(palette?.get('outline') ?? [30, 30, 30, 0.75]),
+      colourText(palette?.get('parcel-outline') ?? [60, 60, 60, 0.25]),
+    );
+    const styles = this._previewStyles;
+    this._previewLayer = new VectorImageLayer({
+      source,
+      style: (f, resolution) => previewStyle(styles, preview, f, resolution),
+      imageRatio: 1.5,
+      properties: { displayInLayerSwitcher: false, cbmPreview: true },
+    });
+    const layers = map.getLayers();
+    const below = layers.getArray().findIndex((l) => l === this._outlineLayer);
+    layers.insertAt(below >= 0 ? below : layers.getLength(), this._previewLayer);
+    this._preview = preview;
+    if (!this._fitted && map.getTargetElement() === this.renderRoot.querySelector('.map')) {
+      const size = map.getSize();
+      const extent = source.getExtent();
+      if (size && size[0] > 0 && size[1] > 0 && extent && !extentIsEmpty(extent)) {
+        map.getView().fit(extent, { padding: [20, 20, 20, 20] });
+        this._fitted = true;
+      }
+    }
+    performance.measure('cbm:preview', 'cbm:preview-start');
+    await new Promise<void>((resolve) => {
+      map.once('rendercomplete', () => resolve());
+      map.render();
+    });
+    if (token !== this._previewToken) return;
+    this.dispatchEvent(cbmEvent('cbm-run-preview', { runId, parcels: n, durationMs: performance.now() - this._runStartedAt, workerMs }));
+  }
+
+  /** Takes the land-use preview off the map (the zones replace it, or the data changed). */
+  private _clearPreview(): void {
+    this._previewToken++;
+    if (this._previewLayer) {
+      for (const map of [this._map, this.map]) map?.removeLayer(this._previewLayer);
+      this._previewLayer.getSource()?.clear(true);
+      this._previewLayer.dispose();
+      this._previewLayer = null;
+    }
+    this._previewStyles = null;
+    this._preview = null;
+  }
+
+  private _renderPreviewLegend(lang: Lang): TemplateResult | typeof nothing {
+    const preview = this._preview;
+    if (!preview) return nothing;
+    const t = strings(lang);
+    return html`
+      <section class="legend preview" part="legend" aria-label=${t.legend}>
+        <h2>${t.landUsePreview}</h2>
+        ${this._engine.state === 'running' ? html`<p class="computing" role="status">${t.previewComputing}</p>` : nothing}
+        <ul>
+          ${previewLegendRows(preview).map(
+            (row) => html`<li data-key=${row.type ?? ''}>
+              <span class="swatch" style=${`background:${row.colour}`}></span>
+              <span class="label">${row.type ? t.spaceTypes[row.type] : t.noSpaceType}</span>
+              <span class="count">${formatCount(row.count, lang)}</span>
+            </li>`,
+          )}
+        </ul>
+      </section>
+    `;
   }
 
   private _fitToData(): void {
@@ -1225,7 +1337,7 @@ export class CarbonBalanceMap extends LitElement {
 
   private _renderLegend(lang: Lang): TemplateResult | typeof nothing {
     const theme = this._theme;
-    if (!theme) return nothing;
+    if (!theme) return this._renderPreviewLegend(lang);
     const t = strings(lang);
     return html`
       <section class="legend" part="legend" aria-label=${t.legend}>
