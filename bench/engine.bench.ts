@@ -34,6 +34,7 @@ function benchSize(parcels: number) {
   let last = now();
   let lastStage = 'read';
   const t1 = now();
+  const cpu0 = process.cpuUsage();
   const result = runSync(city.config, city.layers, {
     onProgress: (stage, fraction) => {
       if (fraction === 0 && stage !== lastStage) {
@@ -46,11 +47,14 @@ function benchSize(parcels: number) {
   });
   rows.push({ stage: lastStage, ms: now() - last, peakMb: peakMb() });
   const runMs = now() - t1;
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time (user + system) of this process: steadier than wall time on a shared machine.
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const r = result.report;
   return {
     parcels: city.layers.parcels.features.length, pois: city.layers.pois?.[0]?.features.length ?? 0,
     roads: (city.layers.roads ?? []).reduce((a, fc) => a + fc.features.length, 0), units: r.units.length, cells: result.grid.features.length,
-    genMs, runMs, rows, peak: peakMb(), city, unallocatedT: r.totals.unallocatedT,
+    genMs, runMs, cpuMs, rows, peak: peakMb(), city, unallocatedT: r.totals.unallocatedT,
   };
 }
 
@@ -92,10 +96,10 @@ for (const size of sizes) {
   console.log(`generate city (not part of the run) ${fmt(b.genMs)}`);
   console.log('stage        time      peak RSS');
   for (const row of b.rows) console.log(`${row.stage.padEnd(10)} ${fmt(row.ms)}  ${String(row.peakMb).padStart(6)} MB`);
-  console.log(`run total  ${fmt(b.runMs)}  ${String(b.peak).padStart(6)} MB   (unallocated ${b.unallocatedT} t)`);
+  console.log(`run total  ${fmt(b.runMs)}  ${String(b.peak).padStart(6)} MB   (CPU ${(b.cpuMs / 1000).toFixed(2)} s; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}; unallocated ${b.unallocatedT} t)`);
   const base = baseline(b.city, size >= 100_000 ? 40 : 100);
   console.log(`points in parcels: engine ${fmt(base.engineMs)} for ${base.points.toLocaleString('en-US')} points; naive turf scan (${base.sample} sampled, scaled) ${fmt(base.naiveMs)}; ratio ${base.ratio.toFixed(0)}×`);
-  summary.push(`| ${b.parcels.toLocaleString('en-US')} | ${b.pois.toLocaleString('en-US')} | ${b.roads.toLocaleString('en-US')} | ${(b.runMs / 1000).toFixed(1)} s | ${b.peak} MB | ${(base.naiveMs / 1000).toFixed(0)} s | ${base.ratio.toFixed(0)}× |`);
+  summary.push(`| ${b.parcels.toLocaleString('en-US')} | ${b.pois.toLocaleString('en-US')} | ${b.roads.toLocaleString('en-US')} | ${(b.runMs / 1000).toFixed(1)} s | ${(b.cpuMs / 1000).toFixed(1)} s | ${b.peak} MB | ${(base.naiveMs / 1000).toFixed(0)} s | ${base.ratio.toFixed(0)}× |`);
 }
-console.log('\n| parcels | POIs | road segments | run | peak RSS | naive point-in-parcel | engine speed-up |\n|---|---|---|---|---|---|---|');
+console.log('\n| parcels | POIs | road segments | run (wall) | run (CPU) | peak RSS | naive point-in-parcel | engine speed-up |\n|---|---|---|---|---|---|---|---|');
 console.log(summary.join('\n'));
