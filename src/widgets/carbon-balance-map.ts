@@ -986,6 +986,7 @@ export class CarbonBalanceMap extends LitElement {
     if (this._attachedToHost && map) {
       // Exactly what the element added to the host's map comes off again.
       for (const layer of this._resultLayers()) map.removeLayer(layer);
+      if (this._previewLayer) map.removeLayer(this._previewLayer);
       if (this._popup) map.removeOverlay(this._popup);
       this._popup = null;
       if (this._hostPopupRoot) renderLit(nothing, this._hostPopupRoot);

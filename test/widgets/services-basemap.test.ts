@@ -8,10 +8,13 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { toLonLat } from 'ol/proj.js';
+import { fromLonLat, toLonLat } from 'ol/proj.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import type Polygon from 'ol/geom/Polygon.js';
+import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import '../../src/widgets/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import { cleanup, create, nextEvent, until } from './helpers.js';
+import { cleanup, create, hex, near, nextEvent, pixelAtCoordinate, until } from './helpers.js';
 
 interface QgisInfo {
   owsUrl?: string;
@@ -91,7 +94,7 @@ async function basemapAgreement(el: CarbonBalanceMap): Promise<{ green: number; 
       for (let x = 5; x < size[0]; x += 9) {
         const o = (Math.round(y * ratio) * img.width + Math.round(x * ratio)) * 4;
         const g = isGreen([img.data[o], img.data[o + 1], img.data[o + 2], img.data[o + 3]]);
-        const i = inLanduse(toLonLat(map.getCoordinateFromPixel([x, y])));
+        const i = inLanduse(toLonLat(map.getCoordinateFromPixel([x, y]), map.getView().getProjection()));
         if (g) r.green++;
         if (g && i) r.greenInside++;
         if (i) r.inside++;
@@ -107,6 +110,35 @@ async function basemapAgreement(el: CarbonBalanceMap): Promise<{ green: number; 
 }
 
 const map0 = (el: CarbonBalanceMap) => el.map!;
+
+const ZONE_DEFAULTS: Record<string, string> = {
+  'low-carbon-economic': '#228833',
+  'carbon-source-control': '#ccbb44',
+  'carbon-sink-functional': '#4477aa',
+  'high-carbon-optimisation': '#ee6677',
+};
+
+/** Every on-screen zoned unit's interior point is drawn in its zone fill (results within a pixel of where they belong). */
+async function checkUnitsAlign(el: CarbonBalanceMap): Promise<void> {
+  const map = el.map!;
+  await el.whenRendered();
+  const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: map.getView().getProjection() });
+  const size = map.getSize()!;
+  let checked = 0;
+  for (const f of format.readFeatures(el.results!.units)) {
+    const zone = f.get('zone') as string | null;
+    if (!zone) continue;
+    const g = f.getGeometry() as Polygon | MultiPolygon;
+    const poly = g.getType() === 'MultiPolygon' ? (g as MultiPolygon).getPolygon(0) : (g as Polygon);
+    const c = poly!.getInteriorPoint().getCoordinates().slice(0, 2);
+    const px = map.getPixelFromCoordinate(c);
+    if (!px || px[0] < 5 || px[1] < 5 || px[0] > size[0] - 5 || px[1] > size[1] - 5) continue;
+    const colour = pixelAtCoordinate(el, c);
+    expect(near(colour, hex(ZONE_DEFAULTS[zone])), `${String(f.get('name'))} (${zone}) drawn as ${colour}`).to.equal(true);
+    checked++;
+  }
+  expect(checked, 'zoned units checked').to.be.greaterThan(5);
+}
 
 describe('basemaps from a real QGIS Server', function () {
   this.timeout(180_000);
@@ -124,15 +156,16 @@ describe('basemaps from a real QGIS Server', function () {
   });
   afterEach(cleanup);
 
-  const cases: Array<[string, () => Record<string, string>]> = [
-    ['WMS 1.3.0', () => ({ basemap: `wms:${info.owsUrl}#landuse` })],
-    ['WMTS capabilities, EPSG:3857 matrix set', () => ({ basemap: `wmts:${info.owsUrl}?SERVICE=WMTS&REQUEST=GetCapabilities#cbm-liechtenstein@EPSG:3857` })],
+  // [name, attributes, the view projection the basemap must give]
+  const cases: Array<[string, () => Record<string, string>, string]> = [
+    ['WMS 1.3.0', () => ({ basemap: `wms:${info.owsUrl}#landuse` }), 'EPSG:3857'],
+    ['WMTS capabilities, EPSG:3857 matrix set', () => ({ basemap: `wmts:${info.owsUrl}?SERVICE=WMTS&REQUEST=GetCapabilities#cbm-liechtenstein@EPSG:3857` }), 'EPSG:3857'],
     // (QGIS Server 3.22's own EPSG:4490 WMTS set answers "TileCol is unknown": not tested here.)
-    ['Tianditu vec_w (EPSG:3857) with the key attribute', () => ({ basemap: 'tianditu:vec_w', 'tianditu-key': info.tiandituKey!, 'tianditu-url': '/tianditu/{layer}_{set}/wmts' })],
-    ['Tianditu vec_c (EPSG:4490) with the key attribute', () => ({ basemap: 'tianditu:vec_c', 'tianditu-key': info.tiandituKey!, 'tianditu-url': '/tianditu/{layer}_{set}/wmts' })],
+    ['Tianditu vec_w (EPSG:3857) with the key attribute', () => ({ basemap: 'tianditu:vec_w', 'tianditu-key': info.tiandituKey!, 'tianditu-url': '/tianditu/{layer}_{set}/wmts' }), 'EPSG:3857'],
+    ['Tianditu vec_c (EPSG:4490) with the key attribute', () => ({ basemap: 'tianditu:vec_c', 'tianditu-key': info.tiandituKey!, 'tianditu-url': '/tianditu/{layer}_{set}/wmts' }), 'EPSG:4490'],
   ];
 
-  for (const [name, attrs] of cases) {
+  for (const [name, attrs, projection] of cases) {
     it(`${name}: renders under the results, aligned with the land-use polygons`, async () => {
       const el = create({ attributes: { lang: 'en', ...attrs() }, style: 'width: 640px; height: 480px; display: block;' });
       const ready = nextEvent(el, 'cbm-basemap-ready' as never, 60_000);
@@ -140,10 +173,15 @@ describe('basemaps from a real QGIS Server', function () {
       await nextEvent(el, 'cbm-run-complete', 60_000);
       await until(() => el.map !== null, 10_000);
       await ready;
-      // Centre on Vaduz at about 19 m/px (zoom 13).
-      map0(el).getView().setCenter([1060500, 5965500]);
-      map0(el).getView().setZoom(13);
       const map = el.map!;
+      // The view is in the basemap's projection: Tianditu `c` tiles are drawn unreprojected.
+      expect(map.getView().getProjection().getCode()).to.equal(projection);
+      // The results align in that view: each unit's interior point (read here from the WGS84
+      // results into the view projection) is drawn in its zone's default fill.
+      await checkUnitsAlign(el);
+      // Centre on Vaduz (9.5209 E, 47.1410 N) at zoom 13 (3857: 19.1 m/px; 4490: 1.72e-4 °/px, 19.1 m N–S).
+      map0(el).getView().setCenter(fromLonLat([9.5209, 47.141], map.getView().getProjection()));
+      map0(el).getView().setZoom(13);
       // The basemap is below every other layer.
       const layers = map.getLayers().getArray();
       const first = layers.findIndex((l) => l.get('basemap'));
@@ -156,6 +194,43 @@ describe('basemaps from a real QGIS Server', function () {
       expect(a.insideGreen / a.inside, `inside green ${JSON.stringify(a)}`).to.be.greaterThan(0.8);
     });
   }
+
+  it('switching Tianditu w → c → w rebuilds the view in the new projection, same centre and about the same scale', async () => {
+    const key = info.tiandituKey!;
+    const el = create({ attributes: { lang: 'en', basemap: 'tianditu:vec_w', 'tianditu-key': key, 'tianditu-url': '/tianditu/{layer}_{set}/wmts' }, style: 'width: 640px; height: 480px; display: block;' });
+    await nextEvent(el, 'cbm-run-complete', 60_000);
+    await until(() => el.map !== null, 10_000);
+    const map = el.map!;
+    map.getView().setCenter(fromLonLat([9.5209, 47.141]));
+    map.getView().setZoom(13);
+    const width = (): number => {
+      // Ground distance (m) across the map's middle row, by haversine from the corner pixels' lon/lat.
+      const proj = map.getView().getProjection();
+      const [w, h] = map.getSize()!;
+      const a = toLonLat(map.getCoordinateFromPixel([0, h / 2]), proj);
+      const b = toLonLat(map.getCoordinateFromPixel([w, h / 2]), proj);
+      const rad = Math.PI / 180;
+      const s = Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2;
+      return 2 * 6371008.8 * Math.asin(Math.sqrt(s));
+    };
+    const centre = (): number[] => toLonLat(map.getView().getCenter()!, map.getView().getProjection());
+    await rendered(map);
+    const w0 = width();
+    for (const [basemap, code] of [['tianditu:vec_c', 'EPSG:4490'], ['tianditu:vec_w', 'EPSG:3857']]) {
+      el.basemap = basemap;
+      await el.updateComplete;
+      await rendered(map);
+      expect(map.getView().getProjection().getCode()).to.equal(code);
+      const [lon, lat] = centre();
+      expect(lon).to.be.closeTo(9.5209, 1e-6);
+      expect(lat).to.be.closeTo(47.141, 1e-6);
+      // The centre's ground resolution is kept as the mean of its E–W and N–S metres per pixel, so
+      // the E–W width changes by at most (1 + 1/cos 47.14°) / 2 ≈ 1.23 in 4490 (plate carrée).
+      expect(width() / w0).to.be.within(0.75, 1.3);
+    }
+    // Back in 3857 the view has its first scale again (4490 → 3857 inverts 3857 → 4490).
+    expect(width() / w0).to.be.closeTo(1, 0.01);
+  });
 
   it('a Tianditu basemap without a key says what to set', async () => {
     const el = create({ attributes: { lang: 'en', basemap: 'tianditu:vec_w' } });
