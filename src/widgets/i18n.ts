@@ -131,6 +131,7 @@ const EN = {
   sortBy: (c: string) => `Sort by ${c}`,
   warnings: 'Warnings',
   noWarnings: 'No warnings.',
+  notes: (n: string) => `Notes (${n})`,
   unallocated: 'Unallocated',
   exportGeojson: (l: string) => `${l} as GeoJSON`,
   exportCsv: (l: string) => `${l} as CSV`,
@@ -273,6 +274,7 @@ const ZH: Strings = {
   sortBy: (c) => `按${c}排序`,
   warnings: '警告',
   noWarnings: '无警告。',
+  notes: (n) => `说明（${n} 条）`,
   unallocated: '未分配',
   exportGeojson: (l) => `${l}（GeoJSON）`,
   exportCsv: (l) => `${l}（CSV）`,
@@ -387,4 +389,117 @@ export function formatArea(areaM2: number | null | undefined, lang: Lang): strin
 /** A count with grouping. */
 export function formatCount(n: number, lang: Lang): string {
   return formatNumber(n, lang, 0);
+}
+
+// ------------------------------------------------------------------------------------------------
+// The run report's issues in plain words (see panels/issue-text.ts for how the values are read).
+// ------------------------------------------------------------------------------------------------
+
+/** The values of one issue, by name (numbers unformatted; text untrusted, shown as text only). */
+export type IssueArgs = Record<string, string | number>;
+
+/** One code's sentence. */
+export type IssueTemplate = (a: IssueArgs) => string;
+
+const LAYER_ROLES: Record<Lang, Record<string, string>> = {
+  en: { parcels: 'Parcels', units: 'Units', pois: 'POIs', roads: 'Roads', population: 'Population points' },
+  'zh-CN': { parcels: '地块', units: '单元', pois: '兴趣点', roads: '道路', population: '人口点' },
+};
+
+function issueWords(lang: Lang) {
+  const t = strings(lang);
+  const zh = lang === 'zh-CN';
+  const q = (v: unknown): string => (zh ? `“${String(v)}”` : `"${String(v)}"`);
+  const n = (v: unknown): string => (typeof v === 'number' ? formatCount(v, lang) : String(v));
+  const layer = (v: unknown): string => (v === undefined ? '' : LAYER_ROLES[lang][String(v)] ?? q(v));
+  const type = (v: unknown): string => t.spaceTypes[String(v) as SpaceType] ?? String(v);
+  const types = (v: unknown, sep: RegExp): string => String(v).split(sep).map((s) => type(s.trim())).join(zh ? '、' : ', ');
+  const category = (v: unknown): string =>
+    String(v) === 'population' ? (zh ? '人口' : 'population') : (t.poiCategories[String(v) as PoiCategory] ?? String(v));
+  const pool = (v: unknown): string => {
+    const [sub, list] = String(v).split(':');
+    const subLabel = t.subsectors[sub] ?? sub;
+    return list ? (zh ? `${subLabel}（${types(list, /\+/)}）` : `${subLabel} (${types(list, /\+/)})`) : subLabel;
+  };
+  return {
+    q, n, layer, type, types, category, pool,
+    area: (v: unknown) => formatArea(Number(v), lang),
+    tonnes: (v: unknown) => formatTonnes(Number(v), lang),
+    pct: (v: unknown) => formatPercent(Number(v), lang),
+  };
+}
+
+function enIssueTemplates(): Record<string, IssueTemplate> {
+  const w = issueWords('en');
+  return {
+    'landuse-code-unmapped': (a) => `Land-use code ${w.q(a.code)} is not in the land-use mapping: its ${w.n(a.parcels)} parcel(s) (${w.area(a.areaM2)}) get no space type and carry no emissions. Choose a type for it in the land-use table.`,
+    'landuse-code-parent-fallback': (a) => `Land-use code ${w.q(a.code)} is not in the mapping; it was read through its ${a.via === 'suffix' ? 'base code' : 'first-level class'} ${w.q(a.key)} as ${w.type(a.spaceType)} (${w.n(a.parcels)} parcel(s)).`,
+    'landuse-code-missing': (a) => `${w.n(a.parcels)} parcel(s) (${w.area(a.areaM2)}) have no land-use code and carry no emissions.`,
+    'points-outside-parcels': (a) => `${w.layer(a.layer)}: ${w.n(a.count)} ${w.category(a.category)} point(s) lie outside every parcel of the study area and are not counted.`,
+    'points-uncategorised': (a) => `${w.layer(a.layer)}: ${w.n(a.count)} point(s) match no POI category and are not counted.`,
+    'points-duplicate-positions': (a) => `${w.layer(a.layer)}: ${w.n(a.count)} point(s) share their position with another point; each one is counted.`,
+    'pool-zero-weight': (a) => `${w.pool(a.pool)}: nothing to weight the emissions by, so they were spread by ${a.fallback === 'area' ? 'parcel area' : 'road length'} instead.`,
+    'pool-no-parcels': (a) => `${w.pool(a.pool)}: no parcel of ${w.types(a.spaceTypes, /,/)} lies in the study area, so ${w.tonnes(a.tonnes)} could not be placed on the map.`,
+    'pool-network': (a) => `${w.pool(a.pool)}: no transport land among the parcels, so the emissions were placed along the network (${w.n(a.lines)} lines).`,
+    'parcels-clipped': (a) => `${w.area(a.areaM2)} of parcel area lies outside every unit and was cut off (${w.n(a.parcels)} parcel(s) wholly outside).`,
+    'parcels-overlap': (a) => `Parcels ${w.q(a.a)} and ${w.q(a.b)} overlap by ${w.area(a.areaM2)}; that ground is counted twice when weighting by area.`,
+    'parcels-overlap-summary': (a) => `${w.n(a.pairs)} pair(s) of parcels overlap, ${w.area(a.areaM2)} in all (${w.n(a.listed)} listed one by one); that ground is counted twice when weighting by area.`,
+    'units-overlap': (a) => `${w.n(a.count)} pair(s) of units overlap (${w.area(a.areaM2)} in all); parcels there are split between the units by area. Check the unit borders.`,
+    'unallocated-large': (a) => `${w.pct(a.share)} of the city's gross emissions (${w.tonnes(a.tonnes)}) could not be placed on any parcel or network.`,
+    'economy-unit-unmatched': (a) => `Economic table: no row for unit ${w.q(a.unit)} (key ${w.q(a.key)}); it gets no ECC and no zone.`,
+    'economy-row-unmatched': (a) => `Economic table: the row ${w.q(a.key)} matches no unit.`,
+    'economy-proxy': (a) => `The economic weight is a stand-in: ${a.proxy === 'poi-count' ? `the number of ${String(a.list).split('+').map((c) => w.category(c.trim())).join(', ')} POIs per unit` : `the area of ${w.types(a.list, /\+/)} per unit`}${a.rationale ? ` (${a.rationale})` : ''}.`,
+    'balance-zero-emissions': (a) => `Unit ${w.q(a.id)} has no emissions, so it gets no indices and no zone.`,
+    'geometry-self-intersection': (a) => `${w.layer(a.layer)}: feature ${w.q(a.id)}: the ${a.ring ? `hole ${w.n(a.ring)}` : 'outer'} ring crosses itself; it was split into ${w.n(a.lobes)} part(s) of ${w.area(a.areaM2)}.`,
+    'issues-truncated': (a) => `${a.layer ? `${w.layer(a.layer)}: ` : ''}${w.n(a.count)} messages ${w.q(a.code)}; the first ${w.n(a.shown)} are listed.`,
+    'io-encoding-detected': (a) => `${a.layer ? `${w.layer(a.layer)}: ` : ''}text read as ${a.encoding} (detected). If names look garbled, set the layer's encoding.`,
+    'io-encoding-cpg': (a) => `${a.layer ? `${w.layer(a.layer)}: ` : ''}text read as ${a.encoding}, as the .cpg file says.`,
+    'io-encoding-ldid': (a) => `${a.layer ? `${w.layer(a.layer)}: ` : ''}text read as ${a.encoding}, as the DBF file's language byte says.`,
+    'io-encoding-option': (a) => `${a.layer ? `${w.layer(a.layer)}: ` : ''}text read as ${a.encoding}, as the config says.`,
+    'io-encoding-invalid-bytes': (a) => `${a.layer ? `${w.layer(a.layer)}: ` : ''}${w.n(a.count)} byte sequence(s) are not valid ${a.encoding} and were replaced; check the layer's encoding.`,
+  };
+}
+
+function zhIssueTemplates(): Record<string, IssueTemplate> {
+  const w = issueWords('zh-CN');
+  const at = (a: IssueArgs): string => (a.layer ? `${w.layer(a.layer)}：` : '');
+  return {
+    'landuse-code-unmapped': (a) => `地类编码 ${w.q(a.code)} 不在地类映射中：其 ${w.n(a.parcels)} 个地块（${w.area(a.areaM2)}）没有国土空间类型，不分配排放。请在地类编码表中为它选择类型。`,
+    'landuse-code-parent-fallback': (a) => `地类编码 ${w.q(a.code)} 不在映射中，已按其${a.via === 'suffix' ? '基础编码' : '一级类'} ${w.q(a.key)} 归为${w.type(a.spaceType)}（${w.n(a.parcels)} 个地块）。`,
+    'landuse-code-missing': (a) => `${w.n(a.parcels)} 个地块（${w.area(a.areaM2)}）没有地类编码，不分配排放。`,
+    'points-outside-parcels': (a) => `${w.layer(a.layer)}：${w.n(a.count)} 个${w.category(a.category)}点位于研究区所有地块之外，未计入。`,
+    'points-uncategorised': (a) => `${w.layer(a.layer)}：${w.n(a.count)} 个点不属于任何 POI 类别，未计入。`,
+    'points-duplicate-positions': (a) => `${w.layer(a.layer)}：${w.n(a.count)} 个点与其他点位置重合，均已分别计入。`,
+    'pool-zero-weight': (a) => `${w.pool(a.pool)}：没有可用的分配权重，已改按${a.fallback === 'area' ? '地块面积' : '路网长度'}分配。`,
+    'pool-no-parcels': (a) => `${w.pool(a.pool)}：研究区内没有${w.types(a.spaceTypes, /,/)}地块，${w.tonnes(a.tonnes)} 无法落到地图上。`,
+    'pool-network': (a) => `${w.pool(a.pool)}：地块中没有交通用地，排放已沿路网分配（${w.n(a.lines)} 条线）。`,
+    'parcels-clipped': (a) => `有 ${w.area(a.areaM2)} 的地块面积位于所有单元之外，已被裁去（${w.n(a.parcels)} 个地块完全在外）。`,
+    'parcels-overlap': (a) => `地块 ${w.q(a.a)} 与 ${w.q(a.b)} 重叠 ${w.area(a.areaM2)}；按面积加权时这部分土地被重复计算。`,
+    'parcels-overlap-summary': (a) => `共有 ${w.n(a.pairs)} 对地块相互重叠，合计 ${w.area(a.areaM2)}（逐一列出 ${w.n(a.listed)} 对）；按面积加权时这部分土地被重复计算。`,
+    'units-overlap': (a) => `共有 ${w.n(a.count)} 对单元相互重叠（合计 ${w.area(a.areaM2)}）；重叠处的地块按面积分给各单元，不会重复计算，但请检查单元边界。`,
+    'unallocated-large': (a) => `全市总排放的 ${w.pct(a.share)}（${w.tonnes(a.tonnes)}）无法分配到任何地块或路网。`,
+    'economy-unit-unmatched': (a) => `经济表：单元 ${w.q(a.unit)}（连接键 ${w.q(a.key)}）没有对应的行，因此没有经济贡献系数（ECC），也不参与分区。`,
+    'economy-row-unmatched': (a) => `经济表：行 ${w.q(a.key)} 没有匹配到任何单元。`,
+    'economy-proxy': (a) => `经济权重使用替代指标：${a.proxy === 'poi-count' ? `各单元${String(a.list).split('+').map((c) => w.category(c.trim())).join('、')} POI 的数量` : `各单元${w.types(a.list, /\+/)}的面积`}${a.rationale ? `（${a.rationale}）` : ''}。`,
+    'balance-zero-emissions': (a) => `单元 ${w.q(a.id)} 排放为零，因此没有各项指数，也不参与分区。`,
+    'geometry-self-intersection': (a) => `${w.layer(a.layer)}：要素 ${w.q(a.id)} 的${a.ring ? `第 ${w.n(a.ring)} 个内环` : '外环'}自相交，已拆分为 ${w.n(a.lobes)} 个部分，共 ${w.area(a.areaM2)}。`,
+    'issues-truncated': (a) => `${at(a)}共有 ${w.n(a.count)} 条 ${w.q(a.code)} 提示，仅列出前 ${w.n(a.shown)} 条。`,
+    'io-encoding-detected': (a) => `${at(a)}文本按 ${a.encoding} 解码（自动检测）。如名称显示为乱码，请设置该图层的编码。`,
+    'io-encoding-cpg': (a) => `${at(a)}文本按 .cpg 文件声明的 ${a.encoding} 解码。`,
+    'io-encoding-ldid': (a) => `${at(a)}文本按 DBF 文件语言标识所示的 ${a.encoding} 解码。`,
+    'io-encoding-option': (a) => `${at(a)}文本按配置指定的 ${a.encoding} 解码。`,
+    'io-encoding-invalid-bytes': (a) => `${at(a)}有 ${w.n(a.count)} 处字节不是有效的 ${a.encoding} 编码，已被替换；请检查该图层的编码。`,
+  };
+}
+
+const issueTemplateCache = new Map<Lang, Record<string, IssueTemplate>>();
+
+/** The plain-language issue sentences of a language, by issue code. */
+export function issueTemplates(lang: Lang): Readonly<Record<string, IssueTemplate>> {
+  let t = issueTemplateCache.get(lang);
+  if (!t) {
+    t = lang === 'zh-CN' ? zhIssueTemplates() : enIssueTemplates();
+    issueTemplateCache.set(lang, t);
+  }
+  return t;
 }

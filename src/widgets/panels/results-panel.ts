@@ -6,7 +6,8 @@
 import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ZONE_IDS, SECTOR_IDS, SUBSECTORS } from '../../engine/index.js';
-import type { FeatureCollection, RunReport, SectorId, SpaceType, UnitProperties, ZoneId } from '../../engine/index.js';
+import type { FeatureCollection, Issue, RunReport, SectorId, SpaceType, UnitProperties, ZoneId } from '../../engine/index.js';
+import { issueText } from './issue-text.js';
 import type { Lang } from '../i18n.js';
 import { formatCoefficient, formatCount, formatPercent, formatPercentOfRatio, formatTonnes, strings } from '../i18n.js';
 import { zoneText } from './popup.js';
@@ -223,16 +224,22 @@ function renderUnitTable(report: RunReport, ctx: ResultsContext): TemplateResult
   </table>`;
 }
 
+/** The run's warnings in plain words (the UI language), then its notes (info) folded away. */
 function renderWarnings(report: RunReport, lang: Lang): TemplateResult {
   const t = strings(lang);
   const issues = report.issues.filter((i) => i.severity !== 'info');
+  const notes = report.issues.filter((i) => i.severity === 'info');
+  // Text bindings only: issue values (codes, names, keys) come from the city's files.
+  const item = (i: Issue): TemplateResult => html`<li class=${i.severity} data-code=${i.code} title=${i.message}>${issueText(i, lang)}</li>`;
   return html`
     <h3>${t.warnings}</h3>
-    ${issues.length === 0
-      ? html`<p>${t.noWarnings}</p>`
-      : html`<ul class="issues">
-          ${issues.map((i) => html`<li class=${i.severity} data-code=${i.code}>${i.message}</li>`)}
-        </ul>`}
+    ${issues.length === 0 ? html`<p>${t.noWarnings}</p>` : html`<ul class="issues">${issues.map(item)}</ul>`}
+    ${notes.length === 0
+      ? nothing
+      : html`<details class="notes">
+          <summary>${t.notes(formatCount(notes.length, lang))}</summary>
+          <ul class="issues">${notes.map(item)}</ul>
+        </details>`}
   `;
 }
 
