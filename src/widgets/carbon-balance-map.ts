@@ -48,8 +48,9 @@ import { buildTheme, keyOfView, layerOfView, valueOf } from './layers/thematic.j
 import type { Rgba, Theme, ViewLayer } from './layers/thematic.js';
 import { PARCEL_ROW, buildParcelFeatures, flatParcelsToGeoJSON } from './layers/parcel-features.js';
 import { getTransform as getProjectionTransform } from 'ol/proj.js';
-import { PREVIEW_UNIT, buildPreviewParcelFeatures, createPreviewStyles, previewLegendRows, previewStyle } from './layers/land-use-preview.js';
-import type { PreviewStyles } from './layers/land-use-preview.js';
+import ImageLayer from 'ol/layer/Image.js';
+import ImageCanvasSource from 'ol/source/ImageCanvas.js';
+import { PreviewPainter, previewLegendRows, previewUnitStyle } from './layers/land-use-preview.js';
 import type { LandUsePreview } from './worker/protocol.js';
 import { renderPopupContent, zoneText } from './panels/popup.js';
 import { createBasemapLayers, parseBasemap, registerCgcs2000, viewProjectionOf } from './layers/basemap.js';
@@ -271,8 +272,8 @@ export class CarbonBalanceMap extends LitElement {
   private _unitOrder: string[] = [];
   /** The land-use preview on the map until the first result replaces it (see {@link LandUsePreview}). */
   @state() private _preview: LandUsePreview | null = null;
-  private _previewLayer: VectorImageLayer | null = null;
-  private _previewStyles: PreviewStyles | null = null;
+  private _previewLayers: BaseLayer[] = [];
+  private _previewMap: OlMap | null = null;
   private _previewToken = 0;
   private _runStartedAt = 0;
 
@@ -696,6 +697,7 @@ export class CarbonBalanceMap extends LitElement {
   /**
    * Draws the worker's land-use preview (parcels by space type, unit outlines) while the first
    * run computes, unless a result is already on the map; fires `cbm-run-preview` once drawn.
+   * The parcels are painted straight from the flat arrays on an image canvas (no features).
    */
   private async _showPreview(runId: number, preview: LandUsePreview, workerMs: number): Promise<void> {
     const map = this._map;
@@ -705,43 +707,33 @@ export class CarbonBalanceMap extends LitElement {
     performance.mark('cbm:preview-start');
     const projection = map.getView().getProjection().getCode();
     const toView = projection === 'EPSG:3857' ? null : getProjectionTransform('EPSG:3857', projection);
-    const source = new VectorSource<Feature>({ wrapX: false });
-    if (preview.units) {
-      const units = geojson.readFeatures(preview.units, { featureProjection: projection }) as Feature[];
-      for (const u of units) u.set(PREVIEW_UNIT, true, true);
-      source.addFeatures(units);
-    }
-    const n = preview.spaceType.length;
-    const SLICE = 10_000;
-    for (let i = 0; i < n; i += SLICE) {
-      // Yield to the page between slices, as for the result's parcels.
-      await new Promise((r) => setTimeout(r, 0));
-      if (token !== this._previewToken) return;
-      const slice = buildPreviewParcelFeatures(preview, i, Math.min(n, i + SLICE));
-      if (toView) for (const f of slice) f.getGeometry()?.applyTransform(toView);
-      source.addFeatures(slice);
-    }
-    if (token !== this._previewToken || this._result || this._map !== map) return;
-    const palette = this._palette;
-    this._previewStyles = createPreviewStyles(
-      colourText(palette?.get('outline') ?? [30, 30, 30, 0.75]),
-      colourText(palette?.get('parcel-outline') ?? [60, 60, 60, 0.25]),
-    );
-    const styles = this._previewStyles;
-    this._previewLayer = new VectorImageLayer({
-      source,
-      style: (f, resolution) => previewStyle(styles, preview, f, resolution),
-      imageRatio: 1.5,
+    const coords = toView ? Float64Array.from(toView(Array.from(preview.geometry.coords), undefined, 2)) : preview.geometry.coords;
+    const palette = this._palette ?? readPalette(this.renderRoot);
+    const painter = new PreviewPainter(preview, coords, { parcelOutline: colourText(palette.get('parcel-outline') ?? [60, 60, 60, 0.25]) });
+    const canvas = document.createElement('canvas');
+    const parcels = new ImageLayer({
+      source: new ImageCanvasSource({
+        canvasFunction: (extent, resolution, pixelRatio, size) => painter.draw(canvas, extent, resolution, pixelRatio, size),
+        ratio: 1.5,
+      }),
       properties: { displayInLayerSwitcher: false, cbmPreview: true },
     });
+    const unitSource = new VectorSource<Feature>({ wrapX: false });
+    if (preview.units) unitSource.addFeatures(geojson.readFeatures(preview.units, { featureProjection: projection }) as Feature[]);
+    const unitStyle = previewUnitStyle(colourText(palette.get('outline') ?? [30, 30, 30, 0.75]));
+    const units = new VectorLayer({ source: unitSource, style: unitStyle, properties: { displayInLayerSwitcher: false, cbmPreview: true } });
     const layers = map.getLayers();
     const below = layers.getArray().findIndex((l) => l === this._outlineLayer);
-    layers.insertAt(below >= 0 ? below : layers.getLength(), this._previewLayer);
+    const at = below >= 0 ? below : layers.getLength();
+    layers.insertAt(at, units);
+    layers.insertAt(at, parcels);
+    this._previewLayers = [parcels, units];
+    this._previewMap = map;
     this._preview = preview;
     if (!this._fitted && map.getTargetElement() === this.renderRoot.querySelector('.map')) {
       const size = map.getSize();
-      const extent = source.getExtent();
-      if (size && size[0] > 0 && size[1] > 0 && extent && !extentIsEmpty(extent)) {
+      const extent = painter.extent;
+      if (size && size[0] > 0 && size[1] > 0 && Number.isFinite(extent[0]) && extent[2] > extent[0]) {
         map.getView().fit(extent, { padding: [20, 20, 20, 20] });
         this._fitted = true;
       }
@@ -752,19 +744,18 @@ export class CarbonBalanceMap extends LitElement {
       map.render();
     });
     if (token !== this._previewToken) return;
-    this.dispatchEvent(cbmEvent('cbm-run-preview', { runId, parcels: n, durationMs: performance.now() - this._runStartedAt, workerMs }));
+    this.dispatchEvent(cbmEvent('cbm-run-preview', { runId, parcels: preview.spaceType.length, durationMs: performance.now() - this._runStartedAt, workerMs }));
   }
 
   /** Takes the land-use preview off the map (the zones replace it, or the data changed). */
   private _clearPreview(): void {
     this._previewToken++;
-    if (this._previewLayer) {
-      for (const map of [this._map, this.map]) map?.removeLayer(this._previewLayer);
-      this._previewLayer.getSource()?.clear(true);
-      this._previewLayer.dispose();
-      this._previewLayer = null;
+    for (const layer of this._previewLayers) {
+      this._previewMap?.removeLayer(layer);
+      layer.dispose();
     }
-    this._previewStyles = null;
+    this._previewLayers = [];
+    this._previewMap = null;
     this._preview = null;
   }
 
@@ -986,7 +977,7 @@ export class CarbonBalanceMap extends LitElement {
     if (this._attachedToHost && map) {
       // Exactly what the element added to the host's map comes off again.
       for (const layer of this._resultLayers()) map.removeLayer(layer);
-      if (this._previewLayer) map.removeLayer(this._previewLayer);
+      for (const layer of this._previewLayers) map.removeLayer(layer);
       if (this._popup) map.removeOverlay(this._popup);
       this._popup = null;
       if (this._hostPopupRoot) renderLit(nothing, this._hostPopupRoot);
