@@ -69,30 +69,41 @@ export function cleanup(): void {
 }
 
 /**
- * The colour at a CSS pixel of the map, read independently of the element's own export code:
- * every layer canvas is drawn onto one canvas with its CSS transform, then one pixel is read.
+ * The layer canvases of an OpenLayers map composed onto one canvas, each with its CSS transform
+ * and opacity, independently of the element's own export code. Every pixel test reads this.
  */
-export function pixelAt(el: CarbonBalanceMap, x: number, y: number): [number, number, number, number] {
-  const map = el.map!;
+export function composeMapCanvases(map: { getSize(): number[] | undefined; getViewport(): HTMLElement | undefined }, background?: string): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; ratio: number } {
   const size = map.getSize()!;
   const ratio = window.devicePixelRatio || 1;
-  const out = document.createElement('canvas');
-  out.width = Math.round(size[0] * ratio);
-  out.height = Math.round(size[1] * ratio);
-  const ctx = out.getContext('2d', { willReadFrequently: true })!;
-  for (const canvas of map.getViewport()!.querySelectorAll('canvas')) {
-    if (canvas.width === 0) continue;
-    const opacity = (canvas.parentElement as HTMLElement).style.opacity;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(size[0] * ratio);
+  canvas.height = Math.round(size[1] * ratio);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  if (background) {
+    ctx.fillStyle = background;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+  }
+  for (const layer of map.getViewport()!.querySelectorAll('canvas')) {
+    if (layer.width === 0) continue;
+    const opacity = (layer.parentElement as HTMLElement).style.opacity;
     ctx.globalAlpha = opacity === '' ? 1 : Number(opacity);
-    const m = /^matrix\(([^)]*)\)$/.exec(canvas.style.transform);
+    const m = /^matrix\(([^)]*)\)$/.exec(layer.style.transform);
     if (m) {
       const [a, b, c, d, e, f] = m[1].split(',').map(Number);
       ctx.setTransform(a, b, c, d, e, f);
     } else {
       ctx.setTransform(1, 0, 0, 1, 0, 0);
     }
-    ctx.drawImage(canvas, 0, 0);
+    ctx.drawImage(layer, 0, 0);
   }
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.globalAlpha = 1;
+  return { canvas, ctx, ratio };
+}
+
+/** The colour at a CSS pixel of the element's map. */
+export function pixelAt(el: CarbonBalanceMap, x: number, y: number): [number, number, number, number] {
+  const { ctx, ratio } = composeMapCanvases(el.map!);
   const data = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
   return [data[0], data[1], data[2], data[3]];
 }

@@ -23,7 +23,7 @@ import type Polygon from 'ol/geom/Polygon.js';
 import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import '../../src/widgets/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import { SMALL_CITY, hex, near, nextEvent, until } from './helpers.js';
+import { SMALL_CITY, composeMapCanvases, hex, near, nextEvent, until } from './helpers.js';
 
 // The documented default zone fills (docs/element.md), restated on purpose.
 const ZONE_DEFAULTS: Record<string, string> = {
@@ -64,24 +64,8 @@ function rendered(map: OlMap): Promise<void> {
 
 /** The colour at a map coordinate, read from the host map's own layer canvases (composed with their CSS transforms). */
 function hostPixel(map: OlMap, coordinate: number[]): [number, number, number, number] {
-  const size = map.getSize()!;
   const [x, y] = map.getPixelFromCoordinate(coordinate);
-  const ratio = window.devicePixelRatio || 1;
-  const out = document.createElement('canvas');
-  out.width = Math.round(size[0] * ratio);
-  out.height = Math.round(size[1] * ratio);
-  const ctx = out.getContext('2d', { willReadFrequently: true })!;
-  for (const canvas of map.getViewport()!.querySelectorAll('canvas')) {
-    if (canvas.width === 0) continue;
-    const opacity = (canvas.parentElement as HTMLElement).style.opacity;
-    ctx.globalAlpha = opacity === '' ? 1 : Number(opacity);
-    const m = /^matrix\(([^)]*)\)$/.exec(canvas.style.transform);
-    if (m) {
-      const [a, b, c, d, e, f] = m[1].split(',').map(Number);
-      ctx.setTransform(a, b, c, d, e, f);
-    } else ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(canvas, 0, 0);
-  }
+  const { ctx, ratio } = composeMapCanvases(map);
   const d = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
   return [d[0], d[1], d[2], d[3]];
 }

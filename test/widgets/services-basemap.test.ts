@@ -14,7 +14,7 @@ import type Polygon from 'ol/geom/Polygon.js';
 import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import '../../src/widgets/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import { cleanup, create, hex, near, nextEvent, pixelAtCoordinate, until } from './helpers.js';
+import { cleanup, composeMapCanvases, create, hex, near, nextEvent, pixelAtCoordinate, until } from './helpers.js';
 
 interface QgisInfo {
   owsUrl?: string;
@@ -46,25 +46,8 @@ function isGreen(c: number[]): boolean {
 
 /** The map's layer canvases composed once (as helpers' pixelAt does per pixel). */
 function composeMap(el: CarbonBalanceMap): ImageData {
-  const map = el.map!;
-  const size = map.getSize()!;
-  const ratio = window.devicePixelRatio || 1;
-  const out = document.createElement('canvas');
-  out.width = Math.round(size[0] * ratio);
-  out.height = Math.round(size[1] * ratio);
-  const ctx = out.getContext('2d', { willReadFrequently: true })!;
-  for (const canvas of map.getViewport()!.querySelectorAll('canvas')) {
-    if (canvas.width === 0) continue;
-    const opacity = (canvas.parentElement as HTMLElement).style.opacity;
-    ctx.globalAlpha = opacity === '' ? 1 : Number(opacity);
-    const m = /^matrix\(([^)]*)\)$/.exec(canvas.style.transform);
-    if (m) {
-      const [a, b, c, d, e, f] = m[1].split(',').map(Number);
-      ctx.setTransform(a, b, c, d, e, f);
-    } else ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(canvas, 0, 0);
-  }
-  return ctx.getImageData(0, 0, out.width, out.height);
+  const { canvas, ctx } = composeMapCanvases(el.map!);
+  return ctx.getImageData(0, 0, canvas.width, canvas.height);
 }
 
 function rendered(map: NonNullable<CarbonBalanceMap['map']>): Promise<void> {
