@@ -438,19 +438,28 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
 
   // ---- land use -----------------------------------------------------------------------------
   enter('land-use');
-  const mapper = createLandUseMapper(cfg.landUse);
-  issues.push(...mapper.issues);
+  const baseMapper = createLandUseMapper(cfg.landUse);
+  issues.push(...baseMapper.issues);
+  // A city has a few dozen distinct codes over 10⁵ parcels: normalise and look each up once.
+  const matches = new Map<unknown, ReturnType<typeof baseMapper.map>>();
+  const mapper: typeof baseMapper = {
+    preset: baseMapper.preset,
+    overrides: baseMapper.overrides,
+    issues: baseMapper.issues,
+    map: (raw: unknown) => {
+      let m = matches.get(raw);
+      if (!m) { m = baseMapper.map(raw); matches.set(raw, m); }
+      return m;
+    },
+  };
   const codeField = cfg.layers.parcels.codeField;
   const spaceType: (SpaceType | null)[] = new Array(parcels.geoms.length);
   const rawCodes: (string | null)[] = new Array(parcels.geoms.length);
   const codeInputs: Array<{ code: unknown; areaM2: number }> = new Array(parcels.geoms.length);
-  const typeCache = new Map<unknown, SpaceType | null>();
   for (let i = 0; i < parcels.geoms.length; i++) {
     const raw = parcelsReader.fc.features[parcels.source[i]].properties?.[codeField];
     rawCodes[i] = raw === undefined || raw === null ? null : String(raw);
-    let t = typeCache.get(raw);
-    if (t === undefined) { t = mapper.map(raw).spaceType; typeCache.set(raw, t); }
-    spaceType[i] = t;
+    spaceType[i] = mapper.map(raw).spaceType;
     codeInputs[i] = { code: raw, areaM2: parcels.areas[i] };
   }
   // Unmapped codes (with parcel count and area), parent-class fallbacks and missing codes.
