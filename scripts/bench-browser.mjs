@@ -69,7 +69,7 @@ try {
     console.log(`pan/zoom ${view.padEnd(8)} p95 frame ${f.p95.toFixed(1).padStart(6)} ms  p50 ${f.p50.toFixed(1)} ms  max ${ms(f.max)}  (${f.frames} frames; view switch ${ms(f.switchMs)})  target < ${TARGETS.p95FrameMs} ms: ${mark(f.p95, TARGETS.p95FrameMs)}`);
   }
   console.log(`land-use remap → updated zones         ${ms(r.remap.toZonesMs)}  (target < ${ms(TARGETS.remapMs)}: ${mark(r.remap.toZonesMs, TARGETS.remapMs)})`);
-  console.log(`  of which engine run in the worker    ${ms(r.remap.engineMs)}`);
+  console.log(`  of which engine run in the worker    ${ms(r.remap.engineMs)}${r.remap.stages ? `  (stages: ${Object.entries(r.remap.stages).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')})` : ''}`);
   console.log(`  frames while it ran: p95 ${r.remap.framesWhileRunning.p95.toFixed(1)} ms, max ${ms(r.remap.framesWhileRunning.max)}; longest main-thread task ${ms(r.remap.longestTaskMs)}`);
   console.log(`cancel a running run                   → ${r.cancel.status} in ${ms(r.cancel.ms)}`);
   if (process.argv.includes('--verbose')) console.log(JSON.stringify({ measures: r.measures, longTasks: r.longTasks }));

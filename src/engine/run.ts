@@ -91,6 +91,8 @@ interface SpatialState {
   network: NetworkPieces | null;
   networkWeights: NetworkWeights | null;
   cellShares: CellShares;
+  /** Parcel geometries in WGS84 for the output, made on the first run that needs them. */
+  parcelOutGeometries?: (Geometry | null)[];
 }
 
 /**
@@ -552,6 +554,7 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
 
   const parcelFeatures: Feature[] = [];
   const parcelIntensity: number[] = [];
+  const outGeometries = state.parcelOutGeometries ?? (state.parcelOutGeometries = parcels.source.map((src) => outGeometry(parcelsReader, parcelsReader.fc.features[src].geometry)));
   for (let i = 0; i < n; i++) {
     const base = i * SECTOR_COUNT;
     const gross = grossOf(allocation.parcelNetT, base);
@@ -560,11 +563,14 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
     const area = pieces.inStudyM2[i];
     const perKm2 = area > 0 ? clean(net / (area / 1e6)) : 0;
     parcelIntensity.push(perKm2);
+    // One literal per parcel (10⁵ of them): no per-key strings or spread objects on this path.
+    const v = allocation.parcelNetT;
     const props: ParcelProperties = {
       id: parcels.ids[i], code: rawCodes[i], spaceType: spaceType[i], areaM2: clean(area), grossT: gross, sinkT: Math.max(0, sink), netT: net, netPerKm2: perKm2,
-      ...(sectorProps(allocation.parcelNetT, base) as Record<`${(typeof SECTOR_IDS)[number]}T`, number>),
+      industryT: clean(v[base + SECTOR_INDEX.industry]), buildingsT: clean(v[base + SECTOR_INDEX.buildings]), transportT: clean(v[base + SECTOR_INDEX.transport]),
+      agricultureT: clean(v[base + SECTOR_INDEX.agriculture]), wasteT: clean(v[base + SECTOR_INDEX.waste]), sinksT: clean(v[base + SECTOR_INDEX.sinks]),
     };
-    parcelFeatures.push({ type: 'Feature', id: parcels.ids[i], geometry: outGeometry(parcelsReader, parcelsReader.fc.features[parcels.source[i]].geometry), properties: props as unknown as Record<string, unknown> });
+    parcelFeatures.push({ type: 'Feature', id: parcels.ids[i], geometry: outGeometries[i], properties: props as unknown as Record<string, unknown> });
   }
   progress(0.6);
 
