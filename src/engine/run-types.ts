@@ -5,7 +5,7 @@
  * finite number or `null` with a reason; never NaN or Infinity.
  */
 import type { CityConfig } from './config/types.js';
-import type { FeatureCollection, Issue, ProgressCallback, SectorId, SubsectorId, ZoneId } from './types.js';
+import type { FeatureCollection, Geometry, Issue, ProgressCallback, SectorId, SubsectorId, ZoneId } from './types.js';
 
 /** The features of a city's layers, already read from files or services. */
 export interface LayerData {
@@ -36,6 +36,23 @@ export interface RunOptions {
    * changing features.
    */
   reuse?: boolean;
+  /**
+   * `features` (default): `result.parcels` holds one GeoJSON feature per parcel. `columns`:
+   * `result.parcels` is empty and `result.parcelColumns` holds the same values as typed arrays
+   * (for a map that keeps parcel geometry and redraws 10⁵ parcels after each remap).
+   */
+  parcelOutput?: 'features' | 'columns';
+}
+
+/** Parcel results as columns (`RunOptions.parcelOutput: 'columns'`); row i is parcel i. */
+export interface ParcelColumnsResult {
+  length: number;
+  /** areaM2, grossT, sinkT, netT, netPerKm2 and one `<sector>T` column per sector. */
+  numbers: Record<string, Float64Array>;
+  /** id, code (as read) and spaceType per parcel. */
+  values: { id: string[]; code: (string | null)[]; spaceType: (string | null)[] };
+  /** Each parcel's WGS84 geometry (shared with the input where it was WGS84 already). */
+  geometries: (Geometry | null)[];
 }
 
 /** Per-sector tonnes of one feature, as flat properties: `industryT`, `buildingsT`, … (net, signed). */
@@ -167,6 +184,8 @@ export interface RunReport {
 
 export interface RunResult {
   parcels: FeatureCollection;
+  /** Present with `RunOptions.parcelOutput: 'columns'`. */
+  parcelColumns?: ParcelColumnsResult;
   grid: FeatureCollection;
   units: FeatureCollection;
   report: RunReport;

@@ -21,7 +21,7 @@ import { computeInventory, summariseSectors } from './inventory/index.js';
 import { makeIssue } from './messages/index.js';
 import { createLandUseMapper, createPoiClassifier, summariseLandUse } from './presets/index.js';
 import type {
-  ConservationRow, GridCellProperties, LayerData, ParcelProperties, RunOptions, RunReport, RunResult, UnitProperties,
+  ConservationRow, GridCellProperties, LayerData, ParcelColumnsResult, ParcelProperties, RunOptions, RunReport, RunResult, UnitProperties,
 } from './run-types.js';
 import { featureId, numberProperty, prepareLineLayer, preparePointLayer, preparePolygonLayer } from './spatial/layers.js';
 import type { LineLayer, PointLayer, PolygonLayer, XY } from './spatial/layers.js';
@@ -44,6 +44,9 @@ export class ConfigError extends EngineError {
 }
 
 const GEOGRAPHIC_OUT = 'EPSG:4326';
+
+/** Numeric parcel columns of `RunOptions.parcelOutput: 'columns'`, in this order. */
+const PARCEL_NUMBER_COLUMNS = ['areaM2', 'grossT', 'sinkT', 'netT', 'netPerKm2', ...SECTOR_IDS.map((s) => `${s}T`)];
 
 interface LayerReader {
   role: string;
@@ -553,18 +556,26 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   progress(0.2);
 
   const parcelFeatures: Feature[] = [];
-  const parcelIntensity: number[] = [];
+  const parcelIntensity: number[] = new Array(n);
   const outGeometries = state.parcelOutGeometries ?? (state.parcelOutGeometries = parcels.source.map((src) => outGeometry(parcelsReader, parcelsReader.fc.features[src].geometry)));
+  const asColumns = options.parcelOutput === 'columns';
+  const col = asColumns ? PARCEL_NUMBER_COLUMNS.map(() => new Float64Array(n)) : null;
+  const v = allocation.parcelNetT;
   for (let i = 0; i < n; i++) {
     const base = i * SECTOR_COUNT;
-    const gross = grossOf(allocation.parcelNetT, base);
-    const sink = clean(-allocation.parcelNetT[base + sinkIdx]);
+    const gross = grossOf(v, base);
+    const sink = clean(-v[base + sinkIdx]);
     const net = clean(gross - sink);
     const area = pieces.inStudyM2[i];
     const perKm2 = area > 0 ? clean(net / (area / 1e6)) : 0;
-    parcelIntensity.push(perKm2);
+    parcelIntensity[i] = perKm2;
+    if (col) {
+      // Column order: PARCEL_NUMBER_COLUMNS.
+      col[0][i] = clean(area); col[1][i] = gross; col[2][i] = Math.max(0, sink); col[3][i] = net; col[4][i] = perKm2;
+      for (let s = 0; s < SECTOR_COUNT; s++) col[5 + s][i] = clean(v[base + s]);
+      continue;
+    }
     // One literal per parcel (10⁵ of them): no per-key strings or spread objects on this path.
-    const v = allocation.parcelNetT;
     const props: ParcelProperties = {
       id: parcels.ids[i], code: rawCodes[i], spaceType: spaceType[i], areaM2: clean(area), grossT: gross, sinkT: Math.max(0, sink), netT: net, netPerKm2: perKm2,
       industryT: clean(v[base + SECTOR_INDEX.industry]), buildingsT: clean(v[base + SECTOR_INDEX.buildings]), transportT: clean(v[base + SECTOR_INDEX.transport]),
@@ -572,6 +583,12 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
     };
     parcelFeatures.push({ type: 'Feature', id: parcels.ids[i], geometry: outGeometries[i], properties: props as unknown as Record<string, unknown> });
   }
+  const parcelColumns: ParcelColumnsResult | undefined = col ? {
+    length: n,
+    numbers: Object.fromEntries(PARCEL_NUMBER_COLUMNS.map((k, j) => [k, col[j]])),
+    values: { id: parcels.ids.slice(), code: rawCodes.slice(), spaceType: spaceType.slice() },
+    geometries: outGeometries,
+  } : undefined;
   progress(0.6);
 
   const toWgsFromWorking = createTransform(working.code, GEOGRAPHIC_OUT);
@@ -665,6 +682,7 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   progress(1);
   return {
     parcels: { type: 'FeatureCollection', features: parcelFeatures },
+    ...(parcelColumns ? { parcelColumns } : {}),
     grid: { type: 'FeatureCollection', features: gridFeatures },
     units: unitsFc,
     report,

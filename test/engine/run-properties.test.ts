@@ -101,3 +101,24 @@ describe('a remap reuses the spatial work of the previous run on the same layers
     assert.deepEqual(Object.keys(r.report.pois), []);
   });
 });
+
+describe("parcelOutput: 'columns' gives the same values as the features", () => {
+  const city = generateDemoCity({ seed: 5, parcels: 800, units: 12, pois: 2000, populationPoints: 800 });
+  const features = runSync(city.config, city.layers, { reuse: false });
+  const columns = runSync(city.config, city.layers, { reuse: false, parcelOutput: 'columns' });
+
+  test('every number and value of every parcel matches', () => {
+    const pc = columns.parcelColumns!;
+    assert.equal(columns.parcels.features.length, 0);
+    assert.equal(pc.length, features.parcels.features.length);
+    features.parcels.features.forEach((f, i) => {
+      const p = f.properties!;
+      for (const [k, col] of Object.entries(pc.numbers)) assert.equal(col[i], p[k], `${k} of parcel ${i}`);
+      assert.equal(pc.values.id[i], p.id);
+      assert.equal(pc.values.code[i], p.code);
+      assert.equal(pc.values.spaceType[i], p.spaceType);
+      assert.equal(pc.geometries[i], f.geometry);
+    });
+    assert.deepEqual(columns.report.units, features.report.units);
+  });
+});

@@ -464,6 +464,7 @@ export class EngineHost {
       result = await run(config, layers, {
         signal: flag,
         inputIssues,
+        parcelOutput: 'columns',
         onProgress: (stage, fraction) => {
           const now = performance.now();
           // At most ~20 progress messages a second: enough for a smooth bar.
@@ -487,16 +488,21 @@ export class EngineHost {
       return;
     }
     const geometryKey = this.geometryKeyOf(config);
-    const ids = result.parcels.features.map((f) => String(f.properties?.id ?? f.id ?? ''));
+    // The engine hands parcels as typed columns (parcelOutput: 'columns'): no 10⁵ feature
+    // objects to build and take apart again after every remap.
+    const pc = result.parcelColumns;
+    const ids = pc ? pc.values.id : result.parcels.features.map((f) => String(f.properties?.id ?? f.id ?? ''));
     const same =
       geometryKey === this.sentGeometryKey &&
       this.sentParcelIds !== null &&
       this.sentParcelIds.length === ids.length &&
       ids.every((id, i) => id === this.sentParcelIds![i]);
-    const geometry = same ? undefined : flattenParcels(result.parcels.features);
+    const geometry = same ? undefined : flattenParcels(pc ? pc.geometries.map((g) => ({ geometry: g }) as Feature) : result.parcels.features);
     this.sentGeometryKey = geometryKey;
     this.sentParcelIds = ids;
-    const columns = toParcelColumns(result.parcels.features.map((f) => f.properties));
+    const columns = pc
+      ? { length: pc.length, numbers: { ...pc.numbers }, values: { id: pc.values.id, code: pc.values.code, spaceType: pc.values.spaceType } as Record<string, unknown[]> }
+      : toParcelColumns(result.parcels.features.map((f) => f.properties));
     const transfer: Transferable[] = Object.values(columns.numbers).map((c) => c.buffer);
     if (geometry) transfer.push(geometry.coords.buffer, geometry.ringEnds.buffer, geometry.polygonRings.buffer, geometry.featurePolygons.buffer);
     this.post(
