@@ -96,6 +96,11 @@ interface SpatialState {
   cellShares: CellShares;
   /** Parcel geometries in WGS84 for the output, made on the first run that needs them. */
   parcelOutGeometries?: (Geometry | null)[];
+  /** WGS84 outlines of grid cells by cell key, made on the first run. */
+  cellGeometries?: Map<number, Geometry>;
+  /** Land-use code of each parcel as read, and as text. */
+  rawCodeValues?: unknown[];
+  rawCodes?: (string | null)[];
 }
 
 /**
@@ -458,17 +463,22 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
     },
   };
   const codeField = cfg.layers.parcels.codeField;
-  const spaceType: (SpaceType | null)[] = new Array(parcels.geoms.length);
-  const rawCodes: (string | null)[] = new Array(parcels.geoms.length);
-  const codeInputs: Array<{ code: unknown; areaM2: number }> = new Array(parcels.geoms.length);
-  for (let i = 0; i < parcels.geoms.length; i++) {
-    const raw = parcelsReader.fc.features[parcels.source[i]].properties?.[codeField];
-    rawCodes[i] = raw === undefined || raw === null ? null : String(raw);
-    spaceType[i] = mapper.map(raw).spaceType;
-    codeInputs[i] = { code: raw, areaM2: parcels.areas[i] };
+  // The codes as read depend only on the layers: kept with the prepared city.
+  if (!state.rawCodeValues) {
+    state.rawCodeValues = parcels.source.map((src) => parcelsReader.fc.features[src].properties?.[codeField]);
+    state.rawCodes = state.rawCodeValues.map((raw) => (raw === undefined || raw === null ? null : String(raw)));
   }
-  // Unmapped codes (with parcel count and area), parent-class fallbacks and missing codes.
-  const landUseSummary = summariseLandUse(codeInputs, mapper, { layer: 'parcels', field: codeField });
+  const rawValues = state.rawCodeValues;
+  const rawCodes = state.rawCodes!;
+  const spaceType: (SpaceType | null)[] = new Array(parcels.geoms.length);
+  for (let i = 0; i < parcels.geoms.length; i++) spaceType[i] = mapper.map(rawValues[i]).spaceType;
+  // Unmapped codes (with parcel count and area), parent-class fallbacks and missing codes. One
+  // reused row object: the summary reads each row and keeps none of them.
+  function* codeRows(): Generator<{ code: unknown; areaM2: number }> {
+    const row = { code: undefined as unknown, areaM2: 0 };
+    for (let i = 0; i < rawValues.length; i++) { row.code = rawValues[i]; row.areaM2 = parcels.areas[i]; yield row; }
+  }
+  const landUseSummary = summariseLandUse(codeRows(), mapper, { layer: 'parcels', field: codeField });
   issues.push(...landUseSummary.issues);
   const unmapped = landUseSummary.unmapped.map((u) => ({ code: u.code, parcels: u.parcels, areaM2: clean(u.areaM2) }));
   if (landUseSummary.missing.parcels > 0) unmapped.push({ code: '(missing)', parcels: landUseSummary.missing.parcels, areaM2: clean(landUseSummary.missing.areaM2) });
@@ -586,12 +596,13 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   const parcelColumns: ParcelColumnsResult | undefined = col ? {
     length: n,
     numbers: Object.fromEntries(PARCEL_NUMBER_COLUMNS.map((k, j) => [k, col[j]])),
-    values: { id: parcels.ids.slice(), code: rawCodes.slice(), spaceType: spaceType.slice() },
+    values: { id: parcels.ids.slice(), code: rawCodes.slice(), spaceType },
     geometries: outGeometries,
   } : undefined;
   progress(0.6);
 
   const toWgsFromWorking = createTransform(working.code, GEOGRAPHIC_OUT);
+  const cellGeometries = state.cellGeometries ?? (state.cellGeometries = new Map<number, Geometry>());
   const cellKm2 = (cellSizeM * cellSizeM) / 1e6;
   const gridFeatures: Feature[] = [];
   const gridIntensity: number[] = [];
@@ -608,9 +619,15 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
       ...(sectorProps(v, 0) as Record<`${(typeof SECTOR_IDS)[number]}T`, number>),
     };
     gridIntensity.push(props.netPerKm2);
-    const x0 = col * cellSizeM, y0 = row * cellSizeM, x1 = x0 + cellSizeM, y1 = y0 + cellSizeM;
-    const ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]].map((c) => roundLonLat(toWgsFromWorking(c)));
-    gridFeatures.push({ type: 'Feature', id: props.id, geometry: { type: 'Polygon', coordinates: [ring] }, properties: props as unknown as Record<string, unknown> });
+    // Cell outlines depend only on the grid: made once per prepared city, shared by later runs.
+    let geometry = cellGeometries.get(key);
+    if (!geometry) {
+      const x0 = col * cellSizeM, y0 = row * cellSizeM, x1 = x0 + cellSizeM, y1 = y0 + cellSizeM;
+      const ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]].map((c) => roundLonLat(toWgsFromWorking(c)));
+      geometry = { type: 'Polygon', coordinates: [ring] };
+      cellGeometries.set(key, geometry);
+    }
+    gridFeatures.push({ type: 'Feature', id: props.id, geometry, properties: props as unknown as Record<string, unknown> });
   }
   progress(0.8);
 
