@@ -53,7 +53,7 @@ import ImageCanvasSource from 'ol/source/ImageCanvas.js';
 import { PreviewPainter, previewLegendRows, previewUnitStyle } from './layers/land-use-preview.js';
 import type { LandUsePreview } from './worker/protocol.js';
 import { renderPopupContent, zoneText } from './panels/popup.js';
-import { createBasemapLayers, parseBasemap, registerCgcs2000, viewProjectionOf } from './layers/basemap.js';
+import { createBasemapLayers, parseBasemap, parseBasemapOffset, registerCgcs2000, viewProjectionOf } from './layers/basemap.js';
 import { renderBindingPanel } from './panels/binding-panel.js';
 import type { BindingContext } from './panels/binding-panel.js';
 import { renderResultsPanel } from './panels/results-panel.js';
@@ -171,6 +171,17 @@ export class CarbonBalanceMap extends LitElement {
    */
   @property()
   basemap = 'none';
+
+  /**
+   * The basemap tiles' coordinate offset: `none` (default; WGS84 / CGCS2000 tiles) or `gcj02`
+   * (Amap/Gaode and most Chinese web tiles: GCJ-02-shifted Web Mercator). With `gcj02` the
+   * element's own map is drawn in GCJ-02 Web Mercator: the tiles as served, and every result
+   * layer, the land-use preview, the selection and the popup shifted from WGS84 to GCJ-02 (some
+   * 100–700 m in China) so they line up with the tiles. `results`, reports and exports stay
+   * WGS84. Ignored with Tianditu `_c` tiles (EPSG:4490 view) and on a host map (its view decides).
+   */
+  @property({ attribute: 'basemap-offset', reflect: true })
+  basemapOffset: 'none' | 'gcj02' = 'none';
 
   /** The portal's Tianditu (天地图) key, for `basemap="tianditu:…"`. Never hard-coded; not reflected. */
   @property({ attribute: 'tianditu-key' })
@@ -483,7 +494,7 @@ export class CarbonBalanceMap extends LitElement {
       changed.has('demoOptions') ||
       !this._sourceToken;
     if (sourceChanged && this.isConnected) void this._loadSource();
-    if (changed.has('basemap') || changed.has('tiandituKey') || changed.has('tiandituUrl')) this._updateBasemap();
+    if (changed.has('basemap') || changed.has('basemapOffset') || changed.has('tiandituKey') || changed.has('tiandituUrl')) this._updateBasemap();
     if (changed.has('view')) this._showView();
     if (
       changed.has('view') ||
@@ -843,7 +854,7 @@ export class CarbonBalanceMap extends LitElement {
       autoPan: { animation: { duration: 150 }, margin: 20 },
       stopEvent: true,
     });
-    const projection = viewProjectionOf(parseBasemap(this.basemap));
+    const projection = viewProjectionOf(parseBasemap(this.basemap), parseBasemapOffset(this.basemapOffset));
     if (projection === 'EPSG:4490') registerCgcs2000();
     return new OlMap({
       target,
@@ -1000,9 +1011,11 @@ export class CarbonBalanceMap extends LitElement {
     for (const layer of this._basemapLayers) map.removeLayer(layer);
     this._basemapLayers = [];
     const spec = parseBasemap(this.basemap);
-    this._setViewProjection(map, viewProjectionOf(spec));
+    const offset = parseBasemapOffset(this.basemapOffset);
+    this._setViewProjection(map, viewProjectionOf(spec, offset));
     if (spec.kind === 'none') return;
     void createBasemapLayers(spec, {
+      offset,
       title: strings(this.uiLang).basemap,
       baseUrl: document.baseURI,
       tiandituKey: this.tiandituKey,

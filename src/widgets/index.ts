@@ -11,5 +11,6 @@ export { VIEW_IDS } from './i18n.js';
 export type * from './events.js';
 export { PALETTE_ENTRIES } from './layers/palette.js';
 export type { PaletteEntry } from './layers/palette.js';
+export { GCJ02_WEB_MERCATOR, registerGcj02 } from './layers/basemap.js';
 
 if (!customElements.get('carbon-balance-map')) customElements.define('carbon-balance-map', CarbonBalanceMap);

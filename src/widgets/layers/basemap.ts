@@ -22,8 +22,10 @@ import WMTSTileGrid from 'ol/tilegrid/WMTS.js';
 import TileWMS from 'ol/source/TileWMS.js';
 import WMTSCapabilities from 'ol/format/WMTSCapabilities.js';
 import { register } from 'ol/proj/proj4.js';
-import { get as getProjection } from 'ol/proj.js';
+import { Projection, addCoordinateTransforms, addProjection, fromLonLat, get as getProjection, toLonLat } from 'ol/proj.js';
+import type { Coordinate } from 'ol/coordinate.js';
 import proj4 from 'proj4';
+import { fromOffsetToWgs84, toOffsetFromWgs84 } from '../../engine/crs/offset.js';
 import { redactUrl } from '../../services/http.js';
 
 /** Registers EPSG:4490 (CGCS2000 geographic, lon/lat degrees on GRS80) with OpenLayers through proj4. */
@@ -32,6 +34,59 @@ export function registerCgcs2000(): void {
   proj4.defs('EPSG:4490', '+proj=longlat +ellps=GRS80 +no_defs +type=crs');
   register(proj4);
   getProjection('EPSG:4490')?.setExtent([-180, -90, 180, 90]);
+}
+
+/**
+ * The code of "GCJ-02 Web Mercator": Web Mercator (the extent, units and formulas of EPSG:3857)
+ * of GCJ-02 lon/lat, the grid of Amap/Gaode and most Chinese web tiles. A view in it draws such
+ * tiles as served, and WGS84 data read into it lands shifted onto them (some 100–700 m in China).
+ */
+export const GCJ02_WEB_MERCATOR = 'GCJ02:3857';
+
+/** What the `basemap-offset` attribute asks for: the basemap tiles' coordinate offset. */
+export type BasemapOffset = 'none' | 'gcj02';
+
+/** Parses the `basemap-offset` attribute: `gcj02`, anything else `none`. */
+export function parseBasemapOffset(value: string | null | undefined): BasemapOffset {
+  return (value ?? '').trim().toLowerCase() === 'gcj02' ? 'gcj02' : 'none';
+}
+
+/**
+ * Registers {@link GCJ02_WEB_MERCATOR} with OpenLayers, with transforms to and from EPSG:4326 and
+ * EPSG:3857 (WGS84 → GCJ-02 by the engine's {@link toOffsetFromWgs84}, back by its
+ * {@link fromOffsetToWgs84}, round trip under 1 mm). Outside China GCJ-02 equals WGS84.
+ */
+export function registerGcj02(): void {
+  if (getProjection(GCJ02_WEB_MERCATOR)) return;
+  const mercator = getProjection('EPSG:3857')!;
+  addProjection(
+    new Projection({
+      code: GCJ02_WEB_MERCATOR,
+      units: 'm',
+      extent: mercator.getExtent(),
+      worldExtent: mercator.getWorldExtent() ?? undefined,
+      global: true,
+      // Web Mercator's scale at a northing y is 1 / cosh(y / R) (as EPSG:3857's).
+      getPointResolution: (resolution: number, point: Coordinate) => resolution / Math.cosh(point[1] / 6378137),
+    }),
+  );
+  const wgsToGcj = (c: Coordinate): Coordinate => toOffsetFromWgs84('gcj02', c[0], c[1]);
+  const gcjToWgs = (c: Coordinate): Coordinate => fromOffsetToWgs84('gcj02', c[0], c[1]);
+  // GCJ02:3857 ↔ lon/lat is plain Web Mercator of GCJ-02 lon/lat.
+  const gcjMercatorToGcj = (c: Coordinate): Coordinate => toLonLat(c, 'EPSG:3857');
+  const gcjToGcjMercator = (c: Coordinate): Coordinate => fromLonLat(c, 'EPSG:3857');
+  addCoordinateTransforms(
+    'EPSG:4326',
+    GCJ02_WEB_MERCATOR,
+    (c) => gcjToGcjMercator(wgsToGcj(c)),
+    (c) => gcjToWgs(gcjMercatorToGcj(c)),
+  );
+  addCoordinateTransforms(
+    'EPSG:3857',
+    GCJ02_WEB_MERCATOR,
+    (c) => gcjToGcjMercator(wgsToGcj(gcjMercatorToGcj(c))),
+    (c) => gcjToGcjMercator(gcjToWgs(gcjMercatorToGcj(c))),
+  );
 }
 
 /** What the `basemap` attribute asks for. */
@@ -74,10 +129,16 @@ export function parseBasemap(value: string | null | undefined): BasemapSpec {
 
 /**
  * The projection of the element's view for a basemap: `EPSG:4490` when every layer is a Tianditu
- * CGCS2000 geographic (`_c`) layer, so its tiles are not reprojected; `EPSG:3857` otherwise.
+ * CGCS2000 geographic (`_c`) layer, so its tiles are not reprojected; {@link GCJ02_WEB_MERCATOR}
+ * (registered on the way) when the tiles are GCJ-02 (`offset` `gcj02`); `EPSG:3857` otherwise.
  */
-export function viewProjectionOf(spec: BasemapSpec): 'EPSG:3857' | 'EPSG:4490' {
-  return spec.kind === 'tianditu' && spec.layers.length > 0 && spec.layers.every((l) => l.set === 'c') ? 'EPSG:4490' : 'EPSG:3857';
+export function viewProjectionOf(spec: BasemapSpec, offset: BasemapOffset = 'none'): 'EPSG:3857' | 'EPSG:4490' | typeof GCJ02_WEB_MERCATOR {
+  if (spec.kind === 'tianditu' && spec.layers.length > 0 && spec.layers.every((l) => l.set === 'c')) return 'EPSG:4490';
+  if (offset === 'gcj02') {
+    registerGcj02();
+    return GCJ02_WEB_MERCATOR;
+  }
+  return 'EPSG:3857';
 }
 
 /** Web-Mercator half-width, m. */
@@ -125,17 +186,25 @@ export interface BasemapOptions {
   baseUrl: string;
   /** Receives a message when a basemap cannot be made (a missing key, failed capabilities). */
   onError?: (message: string) => void;
+  /**
+   * The tiles' offset (the `basemap-offset` attribute): with `gcj02` the Web-Mercator XYZ, WMTS
+   * and Tianditu `_w` sources are declared in {@link GCJ02_WEB_MERCATOR}, so a view in it draws
+   * their tiles as served. WMS stays EPSG:3857 (its requests name the CRS) and is reprojected.
+   */
+  offset?: BasemapOffset;
 }
 
 /** Tile layers for a basemap spec (none for `none`). WMTS capabilities are fetched first. */
 export async function createBasemapLayers(spec: BasemapSpec, options: BasemapOptions): Promise<TileLayer[]> {
   const props = { title: options.title, basemap: true };
   const abs = (u: string): string => new URL(u, options.baseUrl).href;
+  if (options.offset === 'gcj02') registerGcj02();
+  const mercator = options.offset === 'gcj02' ? GCJ02_WEB_MERCATOR : 'EPSG:3857';
   switch (spec.kind) {
     case 'none':
       return [];
     case 'xyz':
-      return [new TileLayer({ source: new XYZ({ url: spec.url, crossOrigin: 'anonymous' }), properties: props, zIndex: -10 })];
+      return [new TileLayer({ source: new XYZ({ url: spec.url, crossOrigin: 'anonymous', projection: 'EPSG:3857' }), properties: props, zIndex: -10 })];
     case 'wms':
       return [
         new TileLayer({
@@ -169,7 +238,8 @@ export async function createBasemapLayers(spec: BasemapSpec, options: BasemapOpt
         options.onError?.(`WMTS ${redactUrl(url)}: no layer "${spec.layer}"${spec.matrixSet ? ` in matrix set ${spec.matrixSet}` : ''}`);
         return [];
       }
-      return [new TileLayer({ source: new WMTS({ ...o, crossOrigin: 'anonymous' }), properties: props, zIndex: -10 })];
+      const projection = o.projection && getProjection(o.projection)?.getCode() === 'EPSG:3857' ? mercator : o.projection;
+      return [new TileLayer({ source: new WMTS({ ...o, projection, crossOrigin: 'anonymous' }), properties: props, zIndex: -10 })];
     }
     case 'tianditu': {
       const key = options.tiandituKey?.trim();
@@ -187,7 +257,7 @@ export async function createBasemapLayers(spec: BasemapSpec, options: BasemapOpt
               matrixSet: set,
               format: 'tiles',
               style: 'default',
-              projection: set === 'c' ? 'EPSG:4490' : 'EPSG:3857',
+              projection: set === 'c' ? 'EPSG:4490' : mercator,
               tileGrid: tiandituTileGrid(set),
               requestEncoding: 'KVP',
               crossOrigin: 'anonymous',
