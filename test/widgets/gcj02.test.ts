@@ -13,7 +13,7 @@ import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { getDistance } from 'ol/sphere.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
 import { toOffsetFromWgs84 } from '../../src/engine/crs/offset.js';
-import { cleanup, hex, mountAndRun, near, pixelAtCoordinate, until } from './helpers.js';
+import { cleanup, composeMapCanvases, hex, mountAndRun, near, pixelAtCoordinate, until } from './helpers.js';
 
 // The documented default zone fills (docs/element.md), restated on purpose.
 const ZONE_DEFAULTS: Record<string, string> = {
@@ -168,5 +168,43 @@ describe('basemap-offset="gcj02"', function () {
     }
     expect(JSON.stringify(el.results!.units)).to.equal(plainUnits);
     expect(el.getAttribute('basemap-offset')).to.equal('none');
+  });
+
+  it('draws the parcels (flat Web-Mercator arrays) shifted to GCJ-02', async () => {
+    // Two elements, the same city: the plain one centred on a WGS84 point c, the gcj02 one on
+    // GCJ-02(c), both at 10 m/px. Over an 800 × 500 px view the offset changes by a metre or
+    // so, well under a pixel: the two parcel pictures should be the same image.
+    const plain = await mountAndRun({ attributes: { view: 'parcels' } });
+    const el = await mountAndRun({ attributes: { view: 'parcels', 'basemap-offset': 'gcj02' } });
+    const c = plain.map!.getView().getCenter()!;
+    const [lon, lat] = toLonLat(c);
+    const shifted = fromLonLat(toOffsetFromWgs84('gcj02', lon, lat));
+    plain.map!.getView().setCenter(c);
+    plain.map!.getView().setResolution(10);
+    el.map!.getView().setResolution(10);
+    const same = async (centre: number[]): Promise<number> => {
+      el.map!.getView().setCenter(centre);
+      await Promise.all([plain.whenRendered(), el.whenRendered()]);
+      const a = composeMapCanvases(plain.map!, '#fff');
+      const b = composeMapCanvases(el.map!, '#fff');
+      const da = a.ctx.getImageData(0, 0, a.canvas.width, a.canvas.height).data;
+      const db = b.ctx.getImageData(0, 0, b.canvas.width, b.canvas.height).data;
+      let equal = 0;
+      let total = 0;
+      // Every 7th pixel of every 7th row (the toolbar and controls are not on the canvases).
+      for (let y = 0; y < a.canvas.height; y += 7) {
+        for (let x = 0; x < a.canvas.width; x += 7) {
+          const i = (y * a.canvas.width + x) * 4;
+          total++;
+          if (near([da[i], da[i + 1], da[i + 2]], [db[i], db[i + 1], db[i + 2]], 8)) equal++;
+        }
+      }
+      return equal / total;
+    };
+    const atShifted = await same(shifted);
+    const atUnshifted = await same(c);
+    // Shifted centre: the same picture but for antialiased edges; unshifted: ~50 px apart.
+    expect(atShifted, `same pixels with the GCJ-02 centre (${atShifted}) vs the WGS84 centre (${atUnshifted})`).to.be.above(0.95);
+    expect(atUnshifted).to.be.below(atShifted - 0.1);
   });
 });
