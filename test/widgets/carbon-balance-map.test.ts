@@ -8,16 +8,8 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import type Polygon from 'ol/geom/Polygon.js';
 import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import { cleanup, create, hex, mountAndRun, near, nextEvent, pixelAt, pixelAtCoordinate, until } from './helpers.js';
+import { cleanup, create, hex, mountAndRun, near, nextEvent, pixelAt, pixelAtCoordinate, until, ZONE_DEFAULTS } from './helpers.js';
 
-// The documented default zone fills (docs/element.md), restated here on purpose: a change of
-// the defaults must show up as a failing test.
-const ZONE_DEFAULTS: Record<string, string> = {
-  'low-carbon-economic': '#228833',
-  'carbon-source-control': '#ccbb44',
-  'carbon-sink-functional': '#4477aa',
-  'high-carbon-optimisation': '#ee6677',
-};
 
 const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 

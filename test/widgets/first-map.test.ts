@@ -11,7 +11,7 @@ import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import { createLandUseMapper, generateDemoCity } from '../../src/engine/index.js';
 import type { SpaceType } from '../../src/engine/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import { SMALL_CITY, cleanup, hex, near, nextEvent, pixelAtCoordinate } from './helpers.js';
+import { cleanup, hex, near, nextEvent, pixelAtCoordinate, SMALL_CITY, ZONE_DEFAULTS } from './helpers.js';
 
 // The documented preview fills (docs/element.md), restated on purpose.
 const LAND_USE_DEFAULTS: Record<SpaceType, string> = {
@@ -19,12 +19,6 @@ const LAND_USE_DEFAULTS: Record<SpaceType, string> = {
   commercial: '#d9534f', 'public-service': '#e58fb0', 'transport-road': '#9a9a9a', 'transport-rail': '#5f5f5f',
   'transport-water': '#5b9ec9', 'transport-air': '#a3a3c8', cultivated: '#dfe38e', 'agri-facility': '#bdb76b', forest: '#2e7d3a',
   grassland: '#9ccc65', water: '#8ecae6', unused: '#cfc6b0', 'green-space': '#5cb85c', other: '#c8c8c8',
-};
-const ZONE_DEFAULTS: Record<string, string> = {
-  'low-carbon-economic': '#228833',
-  'carbon-source-control': '#ccbb44',
-  'carbon-sink-functional': '#4477aa',
-  'high-carbon-optimisation': '#ee6677',
 };
 const BACKGROUND = '#f4f1ea';
 

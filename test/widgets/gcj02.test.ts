@@ -13,15 +13,8 @@ import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { getDistance } from 'ol/sphere.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
 import { toOffsetFromWgs84 } from '../../src/engine/crs/offset.js';
-import { cleanup, composeMapCanvases, hex, mountAndRun, near, pixelAtCoordinate, until } from './helpers.js';
+import { cleanup, composeMapCanvases, hex, mountAndRun, near, pixelAtCoordinate, until, ZONE_DEFAULTS } from './helpers.js';
 
-// The documented default zone fills (docs/element.md), restated on purpose.
-const ZONE_DEFAULTS: Record<string, string> = {
-  'low-carbon-economic': '#228833',
-  'carbon-source-control': '#ccbb44',
-  'carbon-sink-functional': '#4477aa',
-  'high-carbon-optimisation': '#ee6677',
-};
 
 const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 

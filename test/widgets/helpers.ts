@@ -134,3 +134,14 @@ export async function until(check: () => boolean, timeoutMs = 5000): Promise<boo
   }
   return check();
 }
+
+/**
+ * The documented default zone fills (docs/element.md), restated here on purpose, once for every
+ * test: a change of the defaults must show up as a failing test.
+ */
+export const ZONE_DEFAULTS: Record<string, string> = {
+  'low-carbon-economic': '#228833',
+  'carbon-source-control': '#ccbb44',
+  'carbon-sink-functional': '#4477aa',
+  'high-carbon-optimisation': '#ee6677',
+};

@@ -23,15 +23,8 @@ import type Polygon from 'ol/geom/Polygon.js';
 import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import '../../src/widgets/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import { SMALL_CITY, composeMapCanvases, hex, near, nextEvent, until } from './helpers.js';
+import { composeMapCanvases, hex, near, nextEvent, SMALL_CITY, until, ZONE_DEFAULTS } from './helpers.js';
 
-// The documented default zone fills (docs/element.md), restated on purpose.
-const ZONE_DEFAULTS: Record<string, string> = {
-  'low-carbon-economic': '#228833',
-  'carbon-source-control': '#ccbb44',
-  'carbon-sink-functional': '#4477aa',
-  'high-carbon-optimisation': '#ee6677',
-};
 
 /** Event types whose listeners on the host map are counted before and after. */
 const LISTENED = ['singleclick', 'click', 'dblclick', 'pointermove', 'change:view', 'change:size', 'moveend', 'postrender', 'rendercomplete', 'precompose'];

@@ -14,7 +14,7 @@ import type Polygon from 'ol/geom/Polygon.js';
 import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import '../../src/widgets/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import { cleanup, composeMapCanvases, create, hex, near, nextEvent, pixelAtCoordinate, until } from './helpers.js';
+import { cleanup, composeMapCanvases, create, hex, near, nextEvent, pixelAtCoordinate, until, ZONE_DEFAULTS } from './helpers.js';
 
 interface QgisInfo {
   owsUrl?: string;
@@ -94,12 +94,6 @@ async function basemapAgreement(el: CarbonBalanceMap): Promise<{ green: number; 
 
 const map0 = (el: CarbonBalanceMap) => el.map!;
 
-const ZONE_DEFAULTS: Record<string, string> = {
-  'low-carbon-economic': '#228833',
-  'carbon-source-control': '#ccbb44',
-  'carbon-sink-functional': '#4477aa',
-  'high-carbon-optimisation': '#ee6677',
-};
 
 /** Every on-screen zoned unit's interior point is drawn in its zone fill (results within a pixel of where they belong). */
 async function checkUnitsAlign(el: CarbonBalanceMap): Promise<void> {

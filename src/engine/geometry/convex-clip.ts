@@ -1,5 +1,5 @@
 /**
- * Area of a ring inside a convex window, without allocating: the hot loop of the parcel overlap
+ * Area of a ring inside a convex clip, without allocating: the hot loop of the parcel overlap
  * check, where most candidate pairs are neighbours that only share an edge.
  */
 import type { Ring } from './planar.js';
@@ -8,24 +8,24 @@ let bufA = new Float64Array(64);
 let bufB = new Float64Array(64);
 
 /**
- * Area of `ring ∩ window`, m², for any simple ring and a convex window. Same arithmetic as
+ * Area of `ring ∩ clip`, m², for any simple ring and a convex clip. Same arithmetic as
  * Sutherland–Hodgman in `clipRingToConvex` (exact for areas even when the ring is concave: the
- * zero-width bridges it leaves add nothing), plus two shortcuts: a window edge with the whole
+ * zero-width bridges it leaves add nothing), plus two shortcuts: a clip edge with the whole
  * ring on its outer side (or on the edge line, within `sideToleranceM`) gives 0 at once, which
  * settles neighbouring parcels that share that edge; a ring inside every edge gives its own area.
- * @param window - convex ring, counter-clockwise when `orientation` is 1, clockwise when -1.
+ * @param clip - convex ring, counter-clockwise when `orientation` is 1, clockwise when -1.
  * @param sideToleranceM - distance from an edge line below which a vertex counts as on it, m.
  *   Default 1e-7: a shared edge projected twice from the same source coordinates lands
  *   within ~1e-9 m of itself.
  */
-export function ringAreaInConvex(ring: Ring, window: Ring, orientation: 1 | -1, sideToleranceM = 1e-7): number {
-  const n = ring.length, m = window.length;
+export function ringAreaInConvex(ring: Ring, clip: Ring, orientation: 1 | -1, sideToleranceM = 1e-7): number {
+  const n = ring.length, m = clip.length;
   if (n < 3 || m < 3) return 0;
-  // Shift to the first window vertex: keeps precision for Gauss–Krüger-sized coordinates.
-  const x0 = window[0][0], y0 = window[0][1];
+  // Shift to the first clip vertex: keeps precision for Gauss–Krüger-sized coordinates.
+  const x0 = clip[0][0], y0 = clip[0][1];
   let allInside = true;
   for (let e = 0; e < m; e++) {
-    const a = window[e], b = window[e + 1 === m ? 0 : e + 1];
+    const a = clip[e], b = clip[e + 1 === m ? 0 : e + 1];
     const ax = a[0] - x0, ay = a[1] - y0;
     const ex = b[0] - a[0], ey = b[1] - a[1];
     const tol = sideToleranceM * Math.hypot(ex, ey);
@@ -45,7 +45,7 @@ export function ringAreaInConvex(ring: Ring, window: Ring, orientation: 1 | -1, 
   let count = n;
   for (let i = 0; i < n; i++) { src[2 * i] = ring[i][0] - x0; src[2 * i + 1] = ring[i][1] - y0; }
   for (let e = 0; e < m && count > 0; e++) {
-    const a = window[e], b = window[e + 1 === m ? 0 : e + 1];
+    const a = clip[e], b = clip[e + 1 === m ? 0 : e + 1];
     const ax = a[0] - x0, ay = a[1] - y0;
     const ex = b[0] - a[0], ey = b[1] - a[1];
     if (ex === 0 && ey === 0) continue;
@@ -96,7 +96,7 @@ const tri: Ring = [[0, 0], [0, 0], [0, 0]];
  * Area of `a ∩ b`, m², for two valid multipolygons (parts disjoint, holes inside their shells),
  * with no general overlay. Each ring of `a` is cut into the fan of triangles (v0, vi, vi+1):
  * their signed indicator functions add up to the ring's own (±1 inside, 0 outside), so
- * area(ring ∩ b) = ±Σ sign(triangle) · area(triangle ∩ b), and each triangle is a convex window
+ * area(ring ∩ b) = ±Σ sign(triangle) · area(triangle ∩ b), and each triangle is a convex clip
  * for {@link ringAreaInConvex}. Exact up to rounding (a few 1e-9 m² on Gauss–Krüger-sized
  * coordinates); triangles that b does not reach cost one separation test.
  */

@@ -283,19 +283,19 @@ export function convexOrientation(ring: Ring): -1 | 0 | 1 {
 }
 
 /**
- * A ring clipped to a convex window (Sutherland–Hodgman against each edge of the window). As
- * with rectangles, the result's signed area is exactly the area of ring ∩ window even for a
+ * A ring clipped to a convex clip (Sutherland–Hodgman against each edge of the clip). As
+ * with rectangles, the result's signed area is exactly the area of ring ∩ clip even for a
  * concave ring, whose clipped form may hold zero-width bridges.
- * @param window convex ring, counter-clockwise when `orientation` is 1, clockwise when -1
+ * @param clip convex ring, counter-clockwise when `orientation` is 1, clockwise when -1
  */
-export function clipRingToConvex(ring: Ring, window: Ring, orientation: 1 | -1): Ring {
+export function clipRingToConvex(ring: Ring, clip: Ring, orientation: 1 | -1): Ring {
   let out = ring;
-  const m = window.length;
+  const m = clip.length;
   for (let e = 0; e < m && out.length > 0; e++) {
-    const a = window[e], b = window[(e + 1) % m];
+    const a = clip[e], b = clip[(e + 1) % m];
     const ex = b[0] - a[0], ey = b[1] - a[1];
     if (ex === 0 && ey === 0) continue;
-    // side > 0: left of a→b, which is inside for a counter-clockwise window.
+    // side > 0: left of a→b, which is inside for a counter-clockwise clip.
     const side = (p: number[]) => orientation * (ex * (p[1] - a[1]) - ey * (p[0] - a[0]));
     const next: Ring = [];
     let prev = out[out.length - 1];

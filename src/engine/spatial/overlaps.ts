@@ -116,11 +116,11 @@ function vertexCount(mp: MultiPolygon): number {
 }
 
 /** Area of a valid multipolygon inside a convex window (its rings clipped one by one). */
-function areaInConvex(mp: MultiPolygon, window: Ring, orientation: 1 | -1): number {
+function areaInConvex(mp: MultiPolygon, clip: Ring, orientation: 1 | -1): number {
   let area = 0;
   for (const p of mp) {
-    area += ringAreaInConvex(p[0], window, orientation);
-    for (let h = 1; h < p.length; h++) area -= ringAreaInConvex(p[h], window, orientation);
+    area += ringAreaInConvex(p[0], clip, orientation);
+    for (let h = 1; h < p.length; h++) area -= ringAreaInConvex(p[h], clip, orientation);
   }
   return area > 0 ? area : 0;
 }

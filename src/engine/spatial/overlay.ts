@@ -198,14 +198,14 @@ export function overlayPolygons(parcels: PolygonLayer, units: PolygonLayer, onPr
 }
 
 /** A multipolygon clipped by a convex ring, ring by ring (areas exact; see clipRingToConvex). */
-function clipByConvex(mp: MultiPolygon, window: number[][], orientation: 1 | -1): MultiPolygon {
+function clipByConvex(mp: MultiPolygon, clip: number[][], orientation: 1 | -1): MultiPolygon {
   const out: MultiPolygon = [];
   for (const poly of mp) {
-    const shell = clipRingToConvex(poly[0], window, orientation);
+    const shell = clipRingToConvex(poly[0], clip, orientation);
     if (shell.length < 3 || ringSignedArea(shell) === 0) continue;
     const clipped = [shell];
     for (let h = 1; h < poly.length; h++) {
-      const hole = clipRingToConvex(poly[h], window, orientation);
+      const hole = clipRingToConvex(poly[h], clip, orientation);
       if (hole.length >= 3) clipped.push(hole);
     }
     out.push(clipped);
