@@ -6,6 +6,7 @@ import proj4 from 'proj4';
 import type { Geometry, Position } from '../types.js';
 import { EngineError } from '../types.js';
 import { describeCrs, isSameCrs } from './definitions.js';
+import { fastTmercForward } from './fast-tmerc.js';
 import { parseCrsName } from './parse-crs-name.js';
 
 /**
@@ -50,6 +51,12 @@ export function createTransform(fromCode: string, toCode: string): PositionTrans
   const key = `${from}>${to}`;
   let fn = cache.get(key);
   if (fn === undefined) {
+    // Lon/lat → Gauss–Krüger or UTM (the projection of every run) skips proj4's per-point work.
+    const fast = fastTmercForward(describeCrs(from)!.proj4, describeCrs(to)!.proj4);
+    if (fast) {
+      cache.set(key, fast);
+      return fast;
+    }
     const converter = proj4(describeCrs(from)!.proj4, describeCrs(to)!.proj4);
     fn = (xy) => {
       const x = xy[0], y = xy[1];
