@@ -6,7 +6,8 @@
  * by their own sum, so each parcel's and line's tonnes are passed on whole (no slivers lost, no
  * double counting at cell corners).
  */
-import type { MultiPolygon } from '../geometry/planar.js';
+import type { MultiPolygon, Ring } from '../geometry/planar.js';
+import { ringAreaInConvex } from '../geometry/convex-clip.js';
 import { multiPolygonAreaInRect } from '../geometry/planar.js';
 import { SECTOR_COUNT } from '../allocate/allocate.js';
 import type { PolygonLayer } from '../spatial/layers.js';
@@ -70,6 +71,28 @@ export interface CellShares {
   listed: Set<number>;
 }
 
+/** The cell as a counter-clockwise ring, rewritten in place for each cell (no allocation). */
+const cellRing: Ring = [[0, 0], [0, 0], [0, 0], [0, 0]];
+
+/**
+ * Area of a multipolygon inside one grid cell, m²: each ring clipped by the cell as a convex
+ * window without building the clipped ring (holes subtract), the hot loop of the cell shares.
+ */
+function multiPolygonAreaInCell(mp: MultiPolygon, minX: number, minY: number, maxX: number, maxY: number): number {
+  cellRing[0][0] = minX; cellRing[0][1] = minY;
+  cellRing[1][0] = maxX; cellRing[1][1] = minY;
+  cellRing[2][0] = maxX; cellRing[2][1] = maxY;
+  cellRing[3][0] = minX; cellRing[3][1] = maxY;
+  let area = 0;
+  for (const p of mp) {
+    if (p.length === 0) continue;
+    let a = ringAreaInConvex(p[0], cellRing, 1);
+    for (let i = 1; i < p.length; i++) a -= ringAreaInConvex(p[i], cellRing, 1);
+    if (a > 0) area += a;
+  }
+  return area;
+}
+
 /** Work out every parcel's cell shares (the expensive part of aggregation). */
 export function computeCellShares(parcels: PolygonLayer, pieces: ParcelPieces, units: PolygonLayer, cellSizeM: number): CellShares {
   const n = parcels.geoms.length;
@@ -96,7 +119,7 @@ export function computeCellShares(parcels: PolygonLayer, pieces: ParcelPieces, u
     let sum = 0;
     for (let c = c0; c <= c1; c++) for (let r = r0; r <= r1; r++) {
       let a = 0;
-      for (const mp of parts) a += multiPolygonAreaInRect(mp, c * cellSizeM, r * cellSizeM, (c + 1) * cellSizeM, (r + 1) * cellSizeM);
+      for (const mp of parts) a += multiPolygonAreaInCell(mp, c * cellSizeM, r * cellSizeM, (c + 1) * cellSizeM, (r + 1) * cellSizeM);
       if (a > 0) { shares.push(a); keys.push(cellKey(c, r)); sum += a; }
     }
     // Shares are normalised by their own sum: the parcel's tonnes are passed on whole.

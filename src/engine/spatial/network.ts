@@ -70,16 +70,30 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: 
       // Parcel edges.
       if (parcelGrid) parcelGrid.queryBox(minX, minY, maxX, maxY, cands);
       // Keep only parcels whose box meets the segment's (the grid cells are coarser).
+      // and whose box the segment's line does not pass clear of (all four corners on one side):
+      // a diagonal segment's box holds many parcels its line never touches.
       let kept = 0;
+      const rx = bx - ax, ry = by - ay;
       for (const pi of cands) {
         const bb = parcels.bboxes[pi];
-        if (bb[0] <= maxX && bb[2] >= minX && bb[1] <= maxY && bb[3] >= minY) cands[kept++] = pi;
+        if (!(bb[0] <= maxX && bb[2] >= minX && bb[1] <= maxY && bb[3] >= minY)) continue;
+        const s0 = rx * (bb[1] - ay) - ry * (bb[0] - ax), s1 = rx * (bb[1] - ay) - ry * (bb[2] - ax);
+        const s2 = rx * (bb[3] - ay) - ry * (bb[0] - ax), s3 = rx * (bb[3] - ay) - ry * (bb[2] - ax);
+        if ((s0 > 0 && s1 > 0 && s2 > 0 && s3 > 0) || (s0 < 0 && s1 < 0 && s2 < 0 && s3 < 0)) continue;
+        cands[kept++] = pi;
       }
       cands.length = kept;
-      for (const pi of cands) for (const poly of parcels.geoms[pi]) for (const r of poly) {
-        for (let i = 0; i < r.length; i++) {
-          const c = r[i], d = r[(i + 1) % r.length];
-          segmentCrossings(ax, ay, bx, by, c[0], c[1], d[0], d[1], ts);
+      for (let k = 0; k < cands.length; k++) for (const poly of parcels.geoms[cands[k]]) for (const r of poly) {
+        const m = r.length;
+        let c = r[m - 1];
+        for (let i = 0; i < m; i++) {
+          const d = r[i];
+          // Most edges of a candidate parcel lie clear of the segment's box: skip them cheaply.
+          const cx = c[0], cy = c[1], dx = d[0], dy = d[1];
+          if (!((cx < minX && dx < minX) || (cx > maxX && dx > maxX) || (cy < minY && dy < minY) || (cy > maxY && dy > maxY))) {
+            segmentCrossings(ax, ay, bx, by, cx, cy, dx, dy, ts);
+          }
+          c = d;
         }
       }
       // Unit edges.
@@ -111,7 +125,10 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: 
         if (currentUnits.length === 0) continue; // outside the study area
         const len = (t1 - t0) * segLen;
         let parcel = -1;
-        for (const pi of cands) {
+        for (let k = 0; k < cands.length; k++) {
+          const pi = cands[k];
+          const bb = parcels.bboxes[pi];
+          if (mx < bb[0] || mx > bb[2] || my < bb[1] || my > bb[3]) continue;
           if (multiPolygonCoversPoint(mx, my, parcels.geoms[pi])) {
             if (pieces.inStudyM2[pi] > 0) parcel = pi;
             break;
