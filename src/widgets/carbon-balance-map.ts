@@ -45,6 +45,7 @@ import type { Lang, ViewId } from './i18n.js';
 import { PALETTE_ENTRIES, probeStyles, readPalette, colourText } from './layers/palette.js';
 import type { Palette } from './layers/palette.js';
 import { buildTheme, keyOfView, layerOfView, valueOf } from './layers/thematic.js';
+import { updateProperties } from './layers/update-properties.js';
 import type { Rgba, Theme, ViewLayer } from './layers/thematic.js';
 import { PARCEL_ROW, buildParcelFeatures, flatParcelsToGeoJSON } from './layers/parcel-features.js';
 import { getTransform as getProjectionTransform } from 'ol/proj.js';
@@ -264,6 +265,8 @@ export class CarbonBalanceMap extends LitElement {
   private _parcelFeatures: Feature[] = [];
   /** The geometry the parcel features were built from (null while none are built). */
   private _parcelsBuiltFrom: FlatParcelGeometry | null = null;
+  /** View projection the unit and grid features were read in (null: none are drawn). */
+  private _vectorsProjection: string | null = null;
   private _parcelBuildToken = 0;
   private _parcelsReady: Promise<void> = Promise.resolve();
   private readonly _viewLayers = new Map<ViewId, BaseLayer>();
@@ -624,6 +627,7 @@ export class CarbonBalanceMap extends LitElement {
   };
 
   private _clearFeatures(): void {
+    this._vectorsProjection = null;
     this._sources.units.clear(true);
     this._sources.grid.clear(true);
     this._sources.parcels.clear(true);
@@ -642,11 +646,18 @@ export class CarbonBalanceMap extends LitElement {
     // Marks for the browser's performance panel and the bench.
     performance.mark('cbm:apply-start');
     this._clearPreview();
-    this._sources.units.clear(true);
     const featureProjection = this._featureProjection;
-    this._sources.units.addFeatures(geojson.readFeatures(result.units, { featureProjection }) as Feature[]);
-    this._sources.grid.clear(true);
-    this._sources.grid.addFeatures(geojson.readFeatures(result.grid, { featureProjection }) as Feature[]);
+    // Same outlines as drawn (a remap): new values on the features in place, no geometry read.
+    const sameProjection = this._vectorsProjection === featureProjection;
+    if (result.unitsGeometryChanged || !sameProjection || !updateProperties(this._sources.units, result.units)) {
+      this._sources.units.clear(true);
+      this._sources.units.addFeatures(geojson.readFeatures(result.units, { featureProjection }) as Feature[]);
+    }
+    if (result.gridGeometryChanged || !sameProjection || !updateProperties(this._sources.grid, result.grid)) {
+      this._sources.grid.clear(true);
+      this._sources.grid.addFeatures(geojson.readFeatures(result.grid, { featureProjection }) as Feature[]);
+    }
+    this._vectorsProjection = featureProjection;
     performance.measure('cbm:units-grid', 'cbm:apply-start');
     if (result.parcelGeometryChanged || this._parcelsBuiltFrom !== result.parcelGeometry) {
       // Parcels are drawn only in the parcels view: build their features in slices, off the
@@ -911,6 +922,7 @@ export class CarbonBalanceMap extends LitElement {
     this._featureProjection = code;
     if (this._result) {
       this._parcelsBuiltFrom = null;
+      this._vectorsProjection = null;
       this._applyResult(this._result);
     }
   }

@@ -177,6 +177,11 @@ describe('<carbon-balance-map>', function () {
     const code = row.dataset.code!;
     const select = row.querySelector('select')!;
     expect(select.value).to.not.equal('forest');
+    // The unit and grid features on the map before the remap (by the layers' view property).
+    const layerOf = (view: string) => el.map!.getAllLayers().find((l) => l.get('cbmView') === view) as unknown as { getSource(): { getFeatures(): Array<{ get(k: string): unknown; getId(): unknown }> } };
+    const unitFeatures0 = layerOf('zones').getSource().getFeatures();
+    const gridFeatures0 = layerOf('grid').getSource().getFeatures();
+    expect(unitFeatures0.length).to.equal(report0.units.length);
     const configChange = nextEvent(el, 'cbm-config-change', 5000);
     const complete = nextEvent(el, 'cbm-run-complete');
     select.value = 'forest';
@@ -196,6 +201,30 @@ describe('<carbon-balance-map>', function () {
     const sinks0 = report0.units.map((u) => u.sinkT);
     const sinks1 = report1.units.map((u) => u.sinkT);
     expect(sinks1).to.not.deep.equal(sinks0);
+    // The outlines stayed: the same map features carry the new values (no geometry re-read),
+    // and the public results still have every outline.
+    const unitFeatures1 = layerOf('zones').getSource().getFeatures();
+    expect(unitFeatures1.length).to.equal(unitFeatures0.length);
+    expect(unitFeatures1.every((f) => unitFeatures0.includes(f))).to.equal(true);
+    expect(layerOf('grid').getSource().getFeatures().every((f) => gridFeatures0.includes(f))).to.equal(true);
+    const byId = new Map(report1.units.map((u) => [u.id, u]));
+    for (const f of unitFeatures1) {
+      const u = byId.get(String(f.getId()))!;
+      expect(f.get('sinkT')).to.equal(u.sinkT);
+      expect(f.get('zone')).to.equal(u.zone);
+    }
+    expect(el.results!.units.features.every((f) => f.geometry !== null)).to.equal(true);
+    expect(el.results!.grid.features.every((f) => f.geometry !== null)).to.equal(true);
+    expect(el.results!.parcels.features.every((f) => typeof f.properties!.id === 'string')).to.equal(true);
+    // The map shows each unit's new zone in its documented fill.
+    await el.whenRendered();
+    const points = unitPoints(el).filter((p) => p.zone !== null);
+    expect(points.length).to.be.greaterThan(5);
+    for (const p of points) {
+      expect(p.zone).to.equal(byId.get(p.id)!.zone);
+      const px = pixelAtCoordinate(el, p.coordinate);
+      expect(near(px, hex(ZONE_DEFAULTS[p.zone!])), `${p.name} (${p.zone}) drawn as ${px} after the remap`).to.equal(true);
+    }
     // The exported config is the edited one, as JSON the CLI reads.
     const exported = JSON.parse(await el.exportConfig().text());
     expect(exported.landUse.overrides[code]).to.equal('forest');

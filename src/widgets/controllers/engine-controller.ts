@@ -17,6 +17,7 @@ import { createEngineWorker } from '../worker/create-engine-worker.js';
 import type {
   DemoCityRequest,
   FlatParcelGeometry,
+  ParcelColumns,
   LandUsePreview,
   LayerInput,
   LayerSummary,
@@ -37,6 +38,9 @@ export interface EngineRunResult {
   runId: number;
   units: FeatureCollection;
   grid: FeatureCollection;
+  /** False when the units (or grid cells) have the outlines of the previous result: values changed only. */
+  unitsGeometryChanged: boolean;
+  gridGeometryChanged: boolean;
   report: RunReport;
   /** Parcel geometry (EPSG:3857, flat); the same object as before when it did not change. */
   parcelGeometry: FlatParcelGeometry;
@@ -104,6 +108,39 @@ export class EngineController implements ReactiveController {
   private latestRun = -1;
   private cancelTimer: ReturnType<typeof setTimeout> | null = null;
   private lastGeometry: FlatParcelGeometry | null = null;
+  /** The last complete unit and grid collections and parcel columns, to fill elided parts in. */
+  private lastUnits: FeatureCollection | null = null;
+  private lastGrid: FeatureCollection | null = null;
+  private lastColumns: ParcelColumns | null = null;
+
+  /**
+   * A result with its elided parts filled in from the previous ones: unit and grid outlines
+   * (`geometry: null` when the worker flagged them the same), parcel ids and codes (sent with
+   * new parcel geometry only) and the parcel geometry itself. Null when something elided was
+   * never received (a bug guard: the worker elides only what it sent).
+   */
+  private completeResult(r: Extract<WorkerResponse, { type: 'result' }>): { units: FeatureCollection; grid: FeatureCollection; columns: ParcelColumns; parcelGeometry: FlatParcelGeometry } | null {
+    const withOutlines = (fc: FeatureCollection, same: boolean | undefined, last: FeatureCollection | null): FeatureCollection | null => {
+      if (!same) return fc;
+      if (!last || last.features.length !== fc.features.length) return null;
+      const features = fc.features.map((f, i) => (last.features[i].id === f.id ? { ...f, geometry: last.features[i].geometry } : null));
+      return features.every((f) => f !== null) ? { type: 'FeatureCollection', features: features as FeatureCollection['features'] } : null;
+    };
+    const units = withOutlines(r.units, r.unitsGeometrySame, this.lastUnits);
+    const grid = withOutlines(r.grid, r.gridGeometrySame, this.lastGrid);
+    if (r.parcels.geometry) this.lastGeometry = r.parcels.geometry;
+    let columns = r.parcels.columns;
+    if (r.parcels.sameRows) {
+      const last = this.lastColumns;
+      if (!last || last.length !== columns.length) return null;
+      columns = { ...columns, values: { id: last.values.id, code: last.values.code, ...columns.values } };
+    }
+    if (!units || !grid || !this.lastGeometry) return null;
+    this.lastUnits = units;
+    this.lastGrid = grid;
+    this.lastColumns = columns;
+    return { units, grid, columns, parcelGeometry: this.lastGeometry };
+  }
   private connected = false;
 
   constructor(
@@ -162,6 +199,9 @@ export class EngineController implements ReactiveController {
     this.loads.length = 0;
     this.layers = [];
     this.lastGeometry = null;
+    this.lastUnits = null;
+    this.lastGrid = null;
+    this.lastColumns = null;
     this.stopWorker();
   }
 
@@ -192,7 +232,10 @@ export class EngineController implements ReactiveController {
       this.fail(e as EngineFailure);
       throw e;
     }
-    if (!response || response.type !== 'result' || requestId !== this.latestRun) {
+    // Outlines and parcel rows are sent once and then elided while they stay the same: take them
+    // from every result, even one that a newer run supersedes, so the next one can be completed.
+    const full = response?.type === 'result' ? this.completeResult(response) : null;
+    if (!response || response.type !== 'result' || !full || requestId !== this.latestRun) {
       if (requestId === this.latestRun && this.state === 'running') {
         this.state = 'cancelled';
         this.progress = null;
@@ -201,16 +244,16 @@ export class EngineController implements ReactiveController {
       this.callbacks.onCancelled?.(requestId);
       return null;
     }
-    const changed = response.parcels.geometry !== undefined;
-    if (response.parcels.geometry) this.lastGeometry = response.parcels.geometry;
     const result: EngineRunResult = {
       runId: requestId,
-      units: response.units,
-      grid: response.grid,
+      units: full.units,
+      grid: full.grid,
+      unitsGeometryChanged: !response.unitsGeometrySame,
+      gridGeometryChanged: !response.gridGeometrySame,
       report: response.report,
-      parcelGeometry: this.lastGeometry!,
-      parcelGeometryChanged: changed,
-      parcels: new ParcelTable(response.parcels.columns),
+      parcelGeometry: full.parcelGeometry,
+      parcelGeometryChanged: response.parcels.geometry !== undefined,
+      parcels: new ParcelTable(full.columns),
       runMs: response.runMs,
       totalMs: performance.now() - startedAt,
     };

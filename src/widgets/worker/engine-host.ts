@@ -225,6 +225,9 @@ export class EngineHost {
   private chain: Promise<void> = Promise.resolve();
   private sentGeometryKey: string | null = null;
   private sentParcelIds: string[] | null = null;
+  /** Grid and unit feature ids of the last result, with the geometry key they were drawn under. */
+  private sentGridIds: { key: string; ids: string[] } | null = null;
+  private sentUnitIds: { key: string; ids: string[] } | null = null;
   /** Aborts the service downloads of the load in progress (`cancel-load`). */
   private loadAbort: AbortController | null = null;
 
@@ -498,16 +501,42 @@ export class EngineHost {
       this.sentParcelIds.length === ids.length &&
       ids.every((id, i) => id === this.sentParcelIds![i]);
     const geometry = same ? undefined : flattenParcels(pc ? pc.geometries.map((g) => ({ geometry: g }) as Feature) : result.parcels.features);
+    // Grid cells and units keep their outlines across a remap: send them once, then values only
+    // (the page puts the outlines back). The grid's key includes its cell size: ids are col_row.
+    const gridKey = `${geometryKey}|${JSON.stringify(config.gridCellSizeM ?? null)}`;
+    const grid = this.elideSameGeometry(result.grid, gridKey, this.sentGridIds);
+    this.sentGridIds = grid.sent;
+    const units = this.elideSameGeometry(result.units, geometryKey, this.sentUnitIds);
+    this.sentUnitIds = units.sent;
     this.sentGeometryKey = geometryKey;
     this.sentParcelIds = ids;
+    // Ids and codes as read cannot change while the parcel geometry stays: the page keeps them.
+    const values: Record<string, unknown[]> = pc
+      ? (same ? { spaceType: pc.values.spaceType } : { id: pc.values.id, code: pc.values.code, spaceType: pc.values.spaceType })
+      : {};
     const columns = pc
-      ? { length: pc.length, numbers: { ...pc.numbers }, values: { id: pc.values.id, code: pc.values.code, spaceType: pc.values.spaceType } as Record<string, unknown[]> }
+      ? { length: pc.length, numbers: { ...pc.numbers }, values }
       : toParcelColumns(result.parcels.features.map((f) => f.properties));
     const transfer: Transferable[] = Object.values(columns.numbers).map((c) => c.buffer);
     if (geometry) transfer.push(geometry.coords.buffer, geometry.ringEnds.buffer, geometry.polygonRings.buffer, geometry.featurePolygons.buffer);
     this.post(
-      { type: 'result', requestId, units: result.units, grid: result.grid, parcels: { geometry, columns }, report: result.report, runMs },
+      {
+        type: 'result', requestId, units: units.fc, grid: grid.fc, unitsGeometrySame: units.same, gridGeometrySame: grid.same,
+        parcels: { geometry, columns, sameRows: same && !!pc }, report: result.report, runMs,
+      },
       transfer,
     );
+  }
+
+  /**
+   * The collection with `geometry: null` on every feature when the same ids were last sent under
+   * the same geometry key (the page still holds those outlines), else as it is.
+   */
+  private elideSameGeometry(fc: FeatureCollection, key: string, last: { key: string; ids: string[] } | null): { fc: FeatureCollection; same: boolean; sent: { key: string; ids: string[] } } {
+    const ids = fc.features.map((f) => String(f.id));
+    const same = last !== null && last.key === key && last.ids.length === ids.length && ids.every((id, i) => id === last.ids[i]);
+    const sent = { key, ids };
+    if (!same) return { fc, same, sent };
+    return { fc: { type: 'FeatureCollection', features: fc.features.map((f) => ({ type: 'Feature', id: f.id, geometry: null, properties: f.properties })) }, same, sent };
   }
 }

@@ -87,6 +87,11 @@ export interface ParcelsPayload {
   /** Present when the geometry changed since the last result (or on the first). */
   geometry?: FlatParcelGeometry;
   columns: ParcelColumns;
+  /**
+   * True when the parcels are the rows of the previous result (same geometry and ids): `columns`
+   * then leaves out the ids and codes as read, which the page keeps.
+   */
+  sameRows?: boolean;
 }
 
 /**
@@ -114,6 +119,12 @@ export type WorkerResponse =
       requestId: number;
       units: FeatureCollection;
       grid: FeatureCollection;
+      /**
+       * True when the units (grid cells) are those of the previous result, same ids in the same
+       * order: their features then carry `geometry: null` and the page keeps the outlines it has.
+       */
+      unitsGeometrySame?: boolean;
+      gridGeometrySame?: boolean;
       parcels: ParcelsPayload;
       report: RunReport;
       /** Wall time of the engine run inside the worker, ms. */
