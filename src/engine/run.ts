@@ -136,17 +136,19 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
     if (resolved.issues.some((i) => i.severity === 'error')) throw new EngineError('crs-unusable', `${role}: ${resolved.issues.map((i) => i.message).join('; ')}`);
     let usable = data;
     if (isGeographicCrs(crs)) {
-      // A few features with coordinates outside lon/lat range (a swapped pair, a typo) are
-      // left out and named; only a layer mostly out of range is taken as projected data.
-      const { outside, total } = countOutOfRange(data);
+      // One pass over every coordinate. A few features with coordinates outside lon/lat range
+      // (a swapped pair, a typo) are left out and named; only a layer mostly out of range is
+      // taken as projected data (detectProjectedWithoutCrs, on the extent of what is used).
+      const scan = scanCoordinates(data);
+      const { outside, total } = scan;
+      let bb = scan.bbox;
       if (outside.length > 0 && outside.length * 2 < total) {
-        usable = { ...data, features: data.features.filter((_, i) => !outside.includes(i)) };
+        const left = new Set(outside);
+        usable = { ...data, features: data.features.filter((_, i) => !left.has(i)) };
+        bb = scan.inRangeBBox;
         issues.push(makeIssue('features-outside-lonlat', { layer: role, count: outside.length, ids: outside.slice(0, 10).map((i) => featureId(data.features[i], i, lc.idField)) },
           { layer: role, featureId: featureId(data.features[outside[0]], outside[0], lc.idField), expected: 'longitude in [-180, 180], latitude in [-90, 90]', actual: outside.length }));
       }
-    }
-    if (isGeographicCrs(crs)) {
-      const bb = rawBBox(usable);
       const bad = bb ? detectProjectedWithoutCrs(bb, { code: crs, layer: role }) : null;
       if (bad) {
         issues.push(bad);
@@ -376,25 +378,54 @@ function lonLatBBox(reader: LayerReader): [number, number, number, number] | nul
   return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
 }
 
-/** Raw coordinate bounding box (no transform), for detecting projected data with no CRS. */
-function rawBBox(fc: FeatureCollection): [number, number, number, number] | null {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  const visit = (c: unknown): void => {
+/**
+ * One pass over a layer's raw coordinates: the features with a finite coordinate outside
+ * lon/lat range (a swapped pair, a typo, or projected data), the number of features with
+ * geometry, and the extent of the finite coordinates of all features and of the in-range ones.
+ */
+function scanCoordinates(fc: FeatureCollection): { outside: number[]; total: number; bbox: BBox | null; inRangeBBox: BBox | null } {
+  const outside: number[] = [];
+  let total = 0;
+  const all = [Infinity, Infinity, -Infinity, -Infinity];
+  const inRange = [Infinity, Infinity, -Infinity, -Infinity];
+  const own = [Infinity, Infinity, -Infinity, -Infinity];
+  let out = false;
+  const visit = (c: unknown, depth: number): void => {
     if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      const x = c[0], y = c[1] as number;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-      if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
+    if (depth === 0) {
+      const x = c[0], y = c[1];
+      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return;
+      if (x < own[0]) own[0] = x; if (y < own[1]) own[1] = y; if (x > own[2]) own[2] = x; if (y > own[3]) own[3] = y;
+      if (x < -180 || x > 180 || y < -90 || y > 90) out = true;
       return;
     }
-    for (const x of c) visit(x);
+    for (let i = 0; i < c.length; i++) visit(c[i], depth - 1);
   };
-  for (const f of fc.features) {
-    const g = f?.geometry;
-    if (g && g.type !== 'GeometryCollection') visit((g as { coordinates: unknown }).coordinates);
+  const features = fc.features;
+  for (let i = 0; i < features.length; i++) {
+    const g = features[i]?.geometry;
+    if (!g || g.type === 'GeometryCollection') continue;
+    const depth = DEPTH[g.type];
+    if (depth === undefined) continue;
+    total++;
+    own[0] = Infinity; own[1] = Infinity; own[2] = -Infinity; own[3] = -Infinity;
+    out = false;
+    visit((g as { coordinates: unknown }).coordinates, depth);
+    if (out) outside.push(i);
+    if (!(own[0] <= own[2])) continue;
+    for (const box of out ? [all] : [all, inRange]) {
+      if (own[0] < box[0]) box[0] = own[0]; if (own[1] < box[1]) box[1] = own[1];
+      if (own[2] > box[2]) box[2] = own[2]; if (own[3] > box[3]) box[3] = own[3];
+    }
   }
-  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
+  const finish = (b: number[]): BBox | null => (Number.isFinite(b[0]) ? [b[0], b[1], b[2], b[3]] : null);
+  return { outside, total, bbox: finish(all), inRangeBBox: finish(inRange) };
 }
+
+type BBox = [number, number, number, number];
+
+/** Nesting depth of a position inside each geometry type's coordinates. */
+const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
 
 function offsetFn(kind: string | undefined): ((c: number[]) => number[]) | null {
   if (kind === 'gcj02' || kind === 'bd09') return (c) => fromOffsetToWgs84(kind, c[0], c[1]);
@@ -706,27 +737,6 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   };
 }
 
-/** Indices of features with a coordinate outside lon/lat range, and the number of features. */
-function countOutOfRange(fc: FeatureCollection): { outside: number[]; total: number } {
-  const outside: number[] = [];
-  let total = 0;
-  const bad = (c: unknown): boolean => {
-    if (!Array.isArray(c)) return false;
-    if (typeof c[0] === 'number') {
-      const x = c[0], y = c[1] as number;
-      return Number.isFinite(x) && Number.isFinite(y) && (x < -180 || x > 180 || y < -90 || y > 90);
-    }
-    for (const x of c) if (bad(x)) return true;
-    return false;
-  };
-  fc.features.forEach((f, i) => {
-    const g = f?.geometry;
-    if (!g || g.type === 'GeometryCollection') return;
-    total++;
-    if (bad((g as { coordinates: unknown }).coordinates)) outside.push(i);
-  });
-  return { outside, total };
-}
 
 /**
  * A configured field that no feature of a non-empty layer has is a binding mistake (a typo, the
