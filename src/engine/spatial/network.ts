@@ -57,6 +57,9 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: 
   };
 
   const currentUnits: number[] = [];
+  // Parcel boxes flat (minX, minY, maxX, maxY per parcel): read for every candidate of every segment.
+  const boxes = new Float64Array(parcels.bboxes.length * 4);
+  parcels.bboxes.forEach((b, i) => boxes.set(b, i * 4));
   for (let li = 0; li < lines.lines.length; li++) {
     const line = lines.lines[li];
     let unitsKnown = false;
@@ -74,11 +77,12 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: 
       // a diagonal segment's box holds many parcels its line never touches.
       let kept = 0;
       const rx = bx - ax, ry = by - ay;
-      for (const pi of cands) {
-        const bb = parcels.bboxes[pi];
-        if (!(bb[0] <= maxX && bb[2] >= minX && bb[1] <= maxY && bb[3] >= minY)) continue;
-        const s0 = rx * (bb[1] - ay) - ry * (bb[0] - ax), s1 = rx * (bb[1] - ay) - ry * (bb[2] - ax);
-        const s2 = rx * (bb[3] - ay) - ry * (bb[0] - ax), s3 = rx * (bb[3] - ay) - ry * (bb[2] - ax);
+      for (let k = 0; k < cands.length; k++) {
+        const pi = cands[k], o = pi * 4;
+        const x0 = boxes[o], y0 = boxes[o + 1], x1 = boxes[o + 2], y1 = boxes[o + 3];
+        if (!(x0 <= maxX && x1 >= minX && y0 <= maxY && y1 >= minY)) continue;
+        const s0 = rx * (y0 - ay) - ry * (x0 - ax), s1 = rx * (y0 - ay) - ry * (x1 - ax);
+        const s2 = rx * (y1 - ay) - ry * (x0 - ax), s3 = rx * (y1 - ay) - ry * (x1 - ax);
         if ((s0 > 0 && s1 > 0 && s2 > 0 && s3 > 0) || (s0 < 0 && s1 < 0 && s2 < 0 && s3 < 0)) continue;
         cands[kept++] = pi;
       }
@@ -126,9 +130,8 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: 
         const len = (t1 - t0) * segLen;
         let parcel = -1;
         for (let k = 0; k < cands.length; k++) {
-          const pi = cands[k];
-          const bb = parcels.bboxes[pi];
-          if (mx < bb[0] || mx > bb[2] || my < bb[1] || my > bb[3]) continue;
+          const pi = cands[k], o = pi * 4;
+          if (mx < boxes[o] || mx > boxes[o + 2] || my < boxes[o + 1] || my > boxes[o + 3]) continue;
           if (multiPolygonCoversPoint(mx, my, parcels.geoms[pi])) {
             if (pieces.inStudyM2[pi] > 0) parcel = pi;
             break;
