@@ -72,9 +72,9 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: 
       unitTs.length = 0;
       // Parcel edges.
       if (parcelGrid) parcelGrid.queryBox(minX, minY, maxX, maxY, cands);
-      // Keep only parcels whose box meets the segment's (the grid cells are coarser).
-      // and whose box the segment's line does not pass clear of (all four corners on one side):
-      // a diagonal segment's box holds many parcels its line never touches.
+      // Keep only parcels whose box meets the segment's (the grid cells are coarser) and whose
+      // box the segment's line does not pass clear of (all four corners on one side): a
+      // diagonal segment's box holds many parcels its line never touches.
       let kept = 0;
       const rx = bx - ax, ry = by - ay;
       for (let k = 0; k < cands.length; k++) {
