@@ -4,7 +4,9 @@
  * EPSG:4490 matrix sets) against a Tianditu stand-in on the test server backed by the same QGIS
  * Server (web-test-runner.config.mjs). Alignment: with the results hidden, every sampled pixel that the basemap paints in the
  * land-use green must lie inside a land-use polygon of the file (point-in-polygon done here),
- * and nearly every pixel inside one must be green (edges are drawn in a dark outline).
+ * and nearly every pixel inside one must be green (edges are drawn in a dark outline); the
+ * basemap's offset is measured as the image shift (±5 px) that best matches the polygons, and
+ * must be at most one pixel.
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -61,35 +63,78 @@ function rendered(map: NonNullable<CarbonBalanceMap['map']>): Promise<void> {
   });
 }
 
-async function basemapAgreement(el: CarbonBalanceMap): Promise<{ green: number; greenInside: number; inside: number; insideGreen: number }> {
+interface Agreement {
+  green: number;
+  greenInside: number;
+  inside: number;
+  insideGreen: number;
+  /** Measured offset of the basemap against the file's polygons, px: the shift that best agrees. */
+  offset: [number, number];
+  /** Green ∩ inside over green ∪ inside at that shift, and the best at shifts of 3 px or more. */
+  bestShare: number;
+  farShare: number;
+}
+
+async function basemapAgreement(el: CarbonBalanceMap): Promise<Agreement> {
   const map = el.map!;
   // Hide everything but the basemap.
   for (const layer of map.getLayers().getArray()) if (!layer.get('basemap')) layer.setVisible(false);
   const size = map.getSize()!;
   const ratio = window.devicePixelRatio || 1;
   let result = { green: 0, greenInside: 0, inside: 0, insideGreen: 0 };
+  let img: ImageData | null = null;
+  const samples: Array<{ x: number; y: number; inside: boolean }> = [];
+  // Pixel → coordinate uses the last rendered frame: render the moved view first.
+  await rendered(map);
+  for (let y = 10; y < size[1] - 10; y += 7) {
+    for (let x = 10; x < size[0] - 10; x += 7) {
+      samples.push({ x, y, inside: inLanduse(toLonLat(map.getCoordinateFromPixel([x, y]), map.getView().getProjection())) });
+    }
+  }
+  const greenAt = (image: ImageData, x: number, y: number): boolean => {
+    const o = (Math.round(y * ratio) * image.width + Math.round(x * ratio)) * 4;
+    return isGreen([image.data[o], image.data[o + 1], image.data[o + 2], image.data[o + 3]]);
+  };
   // Tiles arrive over a few frames: sample until the green count stops growing (≤ 30 s).
   for (let pass = 0, last = -1; pass < 30; pass++) {
     await rendered(map);
-    const img = composeMap(el);
+    img = composeMap(el);
     const r = { green: 0, greenInside: 0, inside: 0, insideGreen: 0 };
-    for (let y = 5; y < size[1]; y += 9) {
-      for (let x = 5; x < size[0]; x += 9) {
-        const o = (Math.round(y * ratio) * img.width + Math.round(x * ratio)) * 4;
-        const g = isGreen([img.data[o], img.data[o + 1], img.data[o + 2], img.data[o + 3]]);
-        const i = inLanduse(toLonLat(map.getCoordinateFromPixel([x, y]), map.getView().getProjection()));
-        if (g) r.green++;
-        if (g && i) r.greenInside++;
-        if (i) r.inside++;
-        if (i && g) r.insideGreen++;
-      }
+    for (const s of samples) {
+      const g = greenAt(img, s.x, s.y);
+      if (g) r.green++;
+      if (g && s.inside) r.greenInside++;
+      if (s.inside) r.inside++;
+      if (s.inside && g) r.insideGreen++;
     }
     result = r;
     if (r.green > 200 && r.green === last) break;
     last = r.green;
     await new Promise((res) => setTimeout(res, 500));
   }
-  return result;
+  // The offset, measured: for every shift of the basemap image within ±5 px, the overlap
+  // (intersection over union) of the samples painted green and the samples inside a land-use
+  // polygon; the best shift is the basemap's offset against where the polygons belong.
+  let offset: [number, number] = [0, 0];
+  let bestShare = -1;
+  let farShare = 0;
+  for (let dy = -5; dy <= 5; dy++) {
+    for (let dx = -5; dx <= 5; dx++) {
+      let both = 0, either = 0;
+      for (const s of samples) {
+        const g = greenAt(img!, s.x + dx, s.y + dy);
+        if (g && s.inside) both++;
+        if (g || s.inside) either++;
+      }
+      const share = either > 0 ? both / either : 0;
+      if (share > bestShare) {
+        bestShare = share;
+        offset = [dx, dy];
+      }
+      if (Math.max(Math.abs(dx), Math.abs(dy)) >= 3) farShare = Math.max(farShare, share);
+    }
+  }
+  return { ...result, offset, bestShare, farShare };
 }
 
 const map0 = (el: CarbonBalanceMap) => el.map!;
@@ -169,6 +214,11 @@ describe('basemaps from a real QGIS Server', function () {
       expect(a.green, 'green pixels').to.be.greaterThan(200);
       expect(a.greenInside / a.green, `green inside ${JSON.stringify(a)}`).to.be.greaterThan(0.95);
       expect(a.insideGreen / a.inside, `inside green ${JSON.stringify(a)}`).to.be.greaterThan(0.8);
+      // Within a pixel: the best-agreeing shift is at most 1 px either way, and clearly better
+      // than any shift of 3 px or more (so the measure can see an offset when there is one).
+      expect(Math.max(Math.abs(a.offset[0]), Math.abs(a.offset[1])), `measured offset ${JSON.stringify(a)}`).to.be.at.most(1);
+      expect(a.bestShare - a.farShare, `agreement at the offset vs 3 px away ${JSON.stringify(a)}`).to.be.greaterThan(0.01);
+      console.log(`${name}: basemap offset against the file's polygons ${a.offset.join(', ')} px (agreement ${(100 * a.bestShare).toFixed(1)} %, best 3 px away ${(100 * a.farShare).toFixed(1)} %)`);
     });
   }
 
