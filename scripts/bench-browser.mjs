@@ -57,15 +57,17 @@ try {
     await client.send('Profiler.start');
     resolveClient(client);
   })) : null;
-  await page.goto(`${server.url}/demo/bench.html?parcels=${parcels}`);
-  await page.waitForFunction('window.__bench !== undefined', { timeout: 15 * 60_000, polling: 500 });
-  const r = await page.evaluate('window.__bench');
-  if (screenshot) await page.screenshot({ path: screenshot });
+  await page.goto(`${server.url}/demo/bench.html?parcels=${parcels}${profilePath ? '&profile=1' : ''}`);
   if (workerProfile) {
+    await page.waitForFunction('window.__benchProfileStop === true', { timeout: 15 * 60_000, polling: 200 });
     const { profile: cpu } = await (await workerProfile).send('Profiler.stop');
     writeFileSync(profilePath, JSON.stringify(cpu));
     console.log(`worker CPU profile written to ${profilePath}`);
+    await page.evaluate('window.__benchProfileDone = true');
   }
+  await page.waitForFunction('window.__bench !== undefined', { timeout: 15 * 60_000, polling: 500 });
+  const r = await page.evaluate('window.__bench');
+  if (screenshot) await page.screenshot({ path: screenshot });
   if (!r.ok) throw new Error(r.error);
   const ms = (v) => `${Math.round(v).toLocaleString('en')} ms`;
   const mark = (v, t) => (v <= t ? 'meets' : 'misses');
@@ -88,7 +90,7 @@ try {
   console.log(`  of which engine run in the worker    ${ms(r.remap.engineMs)}${r.remap.stages ? `  (stages: ${Object.entries(r.remap.stages).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')})` : ''}`);
   console.log(`  frames while it ran: p95 ${r.remap.framesWhileRunning.p95.toFixed(1)} ms, max ${ms(r.remap.framesWhileRunning.max)}; longest main-thread task ${ms(r.remap.longestTaskMs)}`);
   console.log(`cancel a running run                   → ${r.cancel.status} in ${ms(r.cancel.ms)}`);
-  if (process.argv.includes('--verbose')) console.log(JSON.stringify({ measures: r.measures, longTasks: r.longTasks }));
+  if (process.argv.includes('--verbose')) console.log(JSON.stringify({ measures: r.measures, longTasks: r.longTasks, remapStages: r.remap.allStages }));
   const outDir = join(root, 'bench/results');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, `browser-${parcels}.json`), JSON.stringify({ date: new Date().toISOString(), cpus: cpus().length, ...r }, null, 2));
