@@ -32,7 +32,8 @@ export function qgisServerAvailable() {
   return existsSync('/usr/bin/qgis_mapserver') && existsSync('/usr/bin/ogr2ogr');
 }
 
-function freePort() {
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
   return new Promise((res, rej) => {
     const s = createServer();
     s.once('error', rej);
@@ -41,6 +42,21 @@ function freePort() {
       s.close(() => res(port));
     });
   });
+}
+
+/**
+ * Converts the layers' GeoJSON files to one GeoPackage with ogr2ogr: one table per layer, named
+ * `l.name`, in the file's feature order (fid = index + 1), with a spatial index.
+ *
+ * @param {string} gpkg  the GeoPackage to write
+ * @param {string} dataDir  folder of the GeoJSON files
+ * @param {Array<{ file: string, name: string }>} layers
+ */
+export function buildGeoPackage(gpkg, dataDir, layers) {
+  for (const [i, l] of layers.entries()) {
+    const args = ['-f', 'GPKG', ...(i > 0 ? ['-update'] : []), gpkg, join(dataDir, l.file), '-nln', l.name, '-lco', 'SPATIAL_INDEX=YES'];
+    execFileSync('ogr2ogr', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  }
 }
 
 const WGS84 =
@@ -176,11 +192,7 @@ export async function startQgisServer(options = {}) {
   process.on('exit', stopSync);
   try {
     const started = Date.now();
-    const gpkg = join(dir, 'data.gpkg');
-    for (const [i, l] of layers.entries()) {
-      const args = ['-f', 'GPKG', ...(i > 0 ? ['-update'] : []), gpkg, join(dataDir, l.file), '-nln', l.name, '-lco', 'SPATIAL_INDEX=YES'];
-      execFileSync('ogr2ogr', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    }
+    buildGeoPackage(join(dir, 'data.gpkg'), dataDir, layers);
     log(`gpkg: ${Date.now() - started} ms`);
     const project = join(dir, 'project.qgs');
     writeFileSync(project, projectXml(layers));
