@@ -114,7 +114,14 @@ interface ItemsPage {
   links?: OgcLink[];
 }
 
-/** Every item of a collection, following `next` links. */
+/** Most items asked for in one request when a server's paging is broken (see {@link getOgcItems}). */
+const MAX_ONE_REQUEST = 50_000;
+
+/**
+ * Every item of a collection, following `next` links. A server whose next links repeat the
+ * first page (it ignores `offset`) is asked once for all the items it announced
+ * (`numberMatched`, up to 50 000) in one request; a note says so.
+ */
 export async function getOgcItems(url: string, collection: string, options: OgcItemsOptions = {}): Promise<OgcItemsResult> {
   const collections = options.collections ?? (await getOgcCollections(url, options));
   const c = collections.find((x) => x.id === collection) ?? collections.find((x) => x.title === collection);
@@ -140,9 +147,11 @@ export async function getOgcItems(url: string, collection: string, options: OgcI
   let next: string | null = withParams(c.itemsUrl, params);
   const features: Feature[] = [];
   const visited = new Set<string>();
+  const seen = new Set<string>();
   let pages = 0;
   let bytes = 0;
   let total: number | null = null;
+  let oneRequest: number | null = null;
   while (next && features.length < max) {
     if (visited.has(next)) {
       notes.push('a next link pointed back to a page already read: stopped');
@@ -162,10 +171,27 @@ export async function getOgcItems(url: string, collection: string, options: OgcI
       throw new ServiceError('service-bad-response', `OGC API Features items ${c.id}: not a GeoJSON FeatureCollection (${redactUrl(next)})`, { url: redactUrl(next) });
     }
     if (typeof json.numberMatched === 'number') total = json.numberMatched;
+    // A server that ignores `offset` (MapServer 8.0.0, its issue #6613) answers every next link
+    // with the first page again. Rather than read the same items again: ask once for all
+    // `numberMatched` items in one request, else stop with a note.
+    const ids = json.features.map((f) => (f.id === undefined || f.id === null ? null : String(f.id)));
+    if (pages > 1 && ids.length > 0 && ids.every((id) => id !== null && seen.has(id))) {
+      const want = total === null ? null : Math.min(total, max);
+      if (oneRequest === null && want !== null && want > features.length && want <= MAX_ONE_REQUEST) {
+        oneRequest = want;
+        features.length = 0;
+        seen.clear();
+        next = withParams(c.itemsUrl, { ...params, limit: want });
+        continue;
+      }
+      notes.push(`the server ignored offset (a next link repeated items already read): only ${features.length} items were read; raise pageSize above the collection's size`);
+      break;
+    }
     // An EPSG URI of a geographic CRS (…/EPSG/0/4326) puts latitude first: back to x/y.
     const swap = isLatFirst(crs);
-    for (const f of json.features) {
+    for (const [i, f] of json.features.entries()) {
       if (features.length >= max) break;
+      if (ids[i] !== null) seen.add(ids[i]!);
       features.push(swap && f.geometry && 'coordinates' in f.geometry ? ({ ...f, geometry: { ...f.geometry, coordinates: swapAxes(f.geometry.coordinates) } } as Feature) : f);
     }
     options.onProgress?.({ features: features.length, total, pages, bytes });
@@ -173,6 +199,9 @@ export async function getOgcItems(url: string, collection: string, options: OgcI
     next = link && json.features.length > 0 ? abs(link.href, next) : null;
     // Keep f=json on next links that dropped it (some servers then answer HTML).
     if (next && !/[?&]f=/.test(next)) next = withParams(next, { f: 'json' });
+  }
+  if (oneRequest !== null && !notes.some((n) => /ignored offset/.test(n))) {
+    notes.push(`the server ignored offset (a next link repeated the first page): the ${oneRequest} items it announced were asked for in one request (limit=${oneRequest}), ${features.length} came back`);
   }
   const fc: FeatureCollection = { type: 'FeatureCollection', features };
   const code = epsgOf(crs);

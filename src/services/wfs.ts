@@ -7,7 +7,7 @@
 import type { Feature, FeatureCollection, Position } from '../engine/index.js';
 import { ServiceError, getText, redactUrl, withParams } from './http.js';
 import type { ServiceRequestOptions } from './http.js';
-import { epsgOf, isLatFirst, parseGmlFeatureCollection, swapAxes } from './gml.js';
+import { epsgOf, parseGmlFeatureCollection, swapAxes } from './gml.js';
 import type { FieldKind } from './gml.js';
 import { attr, child, childText, children, descendants, parseXml } from './xml.js';
 import type { XmlElement } from './xml.js';
@@ -273,7 +273,10 @@ export async function getWfsFeatures(url: string, typeName: string, options: Wfs
       fieldKinds = undefined; // Values stay text; the features still load.
     }
   }
-  const pageSize = Math.max(1, Math.floor(options.pageSize ?? caps.countDefault ?? 1000));
+  // A WFS 2.0 server answers at most CountDefault features whatever COUNT asks (MapServer's
+  // wfs_maxfeatures): a larger page size would end the paging after the first, short page.
+  const asked = Math.max(1, Math.floor(options.pageSize ?? caps.countDefault ?? 1000));
+  const pageSize = caps.countDefault !== null ? Math.min(asked, caps.countDefault) : asked;
   const limit = options.maxFeatures ?? Infinity;
   const features: Feature[] = [];
   const seen = new Set<string>();
@@ -296,7 +299,10 @@ export async function getWfsFeatures(url: string, typeName: string, options: Wfs
     };
     if (options.bbox) {
       const [w, s, e, n] = options.bbox;
-      params.BBOX = isLatFirst(srsName) ? `${s},${w},${n},${e},${srsName}` : `${w},${s},${e},${n},${offers4326 ? 'EPSG:4326' : srsName}`;
+      // The box is in degrees whatever the output CRS. WFS 1.1/2.0 get it in the URN form, latitude
+      // first, which every server reads alike (a bare `EPSG:4326` BBOX is lon/lat to GeoServer and
+      // QGIS Server but lat/lon to MapServer); WFS 1.0 has no axis-order question.
+      params.BBOX = version === '1.0.0' ? `${w},${s},${e},${n},EPSG:4326` : `${s},${w},${n},${e},urn:ogc:def:crs:EPSG::4326`;
     }
     const u = withParams(url, params);
     const r = await getText(u, options, `WFS GetFeature ${ft.name}`, url);

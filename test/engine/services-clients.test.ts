@@ -101,6 +101,70 @@ describe('WFS 2.0 (GeoServer-style answers)', () => {
   });
 });
 
+describe('paging and boxes the way MapServer 8.0 answers (see services-mapserver.test.ts for the real server)', () => {
+  /** Five point features 0…4 at lon 9.50 + i/100, lat 47.1; the server answers at most `cap` per request. */
+  function cappedWfs(cap: number) {
+    const all = [0, 1, 2, 3, 4].map((i) => ({ type: 'Feature', properties: { n: i }, geometry: { type: 'Point', coordinates: [9.5 + i / 100, 47.1] } }));
+    return fakeFetch((u) => {
+      if (u.searchParams.get('REQUEST') === 'GetCapabilities') return { body: WFS20_CAPS.replace('<ows:DefaultValue>2</ows:DefaultValue>', `<ows:DefaultValue>${cap}</ows:DefaultValue>`) };
+      const start = Number(u.searchParams.get('STARTINDEX'));
+      const count = Math.min(cap, Number(u.searchParams.get('COUNT')));
+      // Like MapServer's GeoJSON: no numberMatched, no ids.
+      return { body: JSON.stringify({ type: 'FeatureCollection', features: all.slice(start, start + count) }), type: 'application/geo+json' };
+    });
+  }
+
+  test('a page size above CountDefault is lowered to it: the capped first page is not taken for the last', async () => {
+    const { f, calls } = cappedWfs(2);
+    // Asked for pages of 1000; the server gives 2 per request whatever COUNT says.
+    const r = await getWfsFeatures('https://gis.example.org/mapserv', 'city:parcels', { fetch: f, pageSize: 1000 });
+    assert.deepEqual(r.fc.features.map((x) => x.properties?.n), [0, 1, 2, 3, 4]);
+    assert.equal(r.pages, 3);
+    const counts = calls.filter((c) => c.url.searchParams.get('REQUEST') === 'GetFeature').map((c) => c.url.searchParams.get('COUNT'));
+    assert.deepEqual(counts, ['2', '2', '2']);
+  });
+
+  test('WFS 1.1/2.0 BBOX goes as lat/lon in the URN form whatever the output format; WFS 1.0 as lon/lat', async () => {
+    for (const format of ['auto', 'gml'] as const) {
+      const { f, calls } = cappedWfs(10);
+      await getWfsFeatures('https://gis.example.org/mapserv', 'city:parcels', { fetch: f, bbox: [9.51, 47.13, 9.53, 47.14], format }).catch(() => null);
+      const get = calls.find((c) => c.url.searchParams.get('REQUEST') === 'GetFeature')!;
+      assert.equal(get.url.searchParams.get('BBOX'), '47.13,9.51,47.14,9.53,urn:ogc:def:crs:EPSG::4326', format);
+    }
+    const { f, calls } = cappedWfs(10);
+    await getWfsFeatures('https://gis.example.org/mapserv', 'city:parcels', { fetch: f, bbox: [9.51, 47.13, 9.53, 47.14], version: '1.0.0' }).catch(() => null);
+    assert.equal(calls.find((c) => c.url.searchParams.get('REQUEST') === 'GetFeature')!.url.searchParams.get('BBOX'), '9.51,47.13,9.53,47.14,EPSG:4326');
+  });
+
+  /** OGC API items 1…n with ids; `offset` ignored like MapServer 8.0.0 (its issue #6613); next links while offset + limit < n. */
+  function offsetIgnoringApi(n: number, announce: boolean) {
+    const all = Array.from({ length: n }, (_, i) => ({ type: 'Feature', id: String(i + 1), properties: { n: i + 1 }, geometry: null }));
+    return fakeFetch((u) => {
+      if (u.pathname.endsWith('/collections')) return { body: JSON.stringify({ collections: [{ id: 'c', links: [] }] }), type: 'application/json' };
+      const limit = Number(u.searchParams.get('limit'));
+      const offset = Number(u.searchParams.get('offset') ?? 0);
+      const links = offset + limit < n ? [{ rel: 'next', type: 'application/geo+json', href: `${u.origin}${u.pathname}?f=json&limit=${limit}&offset=${offset + limit}` }] : [];
+      return { body: JSON.stringify({ type: 'FeatureCollection', ...(announce ? { numberMatched: n } : {}), features: all.slice(0, limit), links }), type: 'application/geo+json' };
+    });
+  }
+
+  test('OGC API: next links that repeat the first page are not read as new items; all numberMatched items are asked for in one request', async () => {
+    const { f, calls } = offsetIgnoringApi(7, true);
+    const r = await getOgcItems('https://gis.example.org/mapserv/city/ogcapi', 'c', { fetch: f, limit: 3 });
+    assert.deepEqual(r.fc.features.map((x) => x.id), ['1', '2', '3', '4', '5', '6', '7']);
+    assert.match(r.notes.join(' '), /ignored offset.*7 items.*one request/);
+    const items = calls.filter((c) => c.url.pathname.endsWith('/items')).map((c) => `${c.url.searchParams.get('limit')}/${c.url.searchParams.get('offset') ?? 0}`);
+    assert.deepEqual(items, ['3/0', '3/3', '7/0']);
+  });
+
+  test('OGC API: without numberMatched a repeated page stops the paging with a note', async () => {
+    const { f } = offsetIgnoringApi(7, false);
+    const r = await getOgcItems('https://gis.example.org/mapserv/city/ogcapi', 'c', { fetch: f, limit: 3 });
+    assert.deepEqual(r.fc.features.map((x) => x.id), ['1', '2', '3']);
+    assert.match(r.notes.join(' '), /ignored offset.*only 3 items/);
+  });
+});
+
 describe('GML', () => {
   test('GML 3 with a URN srsName is lat/lon on the wire: read as lon/lat; typed values; nil is null', () => {
     const gml = `<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs" xmlns:gml="http://www.opengis.net/gml" xmlns:qgs="q" xmlns:xsi="x">
