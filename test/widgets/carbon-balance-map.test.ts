@@ -8,33 +8,10 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import type Polygon from 'ol/geom/Polygon.js';
 import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import { cleanup, create, hex, mountAndRun, near, nextEvent, pixelAt, pixelAtCoordinate, until, ZONE_DEFAULTS } from './helpers.js';
+import { cleanup, create, hex, mountAndRun, near, nextEvent, pixelAt, pixelAtCoordinate, unitPoints, until, ZONE_DEFAULTS } from './helpers.js';
 
 
 const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
-
-interface UnitPoint {
-  id: string;
-  name: string;
-  zone: string | null;
-  coordinate: number[];
-}
-
-/** Interior points (EPSG:3857) of the units of the last run that are on screen. */
-function unitPoints(el: CarbonBalanceMap): UnitPoint[] {
-  const units = el.results!.units;
-  const size = el.map!.getSize()!;
-  const out: UnitPoint[] = [];
-  for (const f of format.readFeatures(units)) {
-    const g = f.getGeometry() as Polygon | MultiPolygon;
-    const poly = g.getType() === 'MultiPolygon' ? (g as MultiPolygon).getPolygon(0) : (g as Polygon);
-    const coordinate = poly!.getInteriorPoint().getCoordinates().slice(0, 2);
-    const px = el.map!.getPixelFromCoordinate(coordinate);
-    if (!px || px[0] < 5 || px[1] < 5 || px[0] > size[0] - 5 || px[1] > size[1] - 5) continue;
-    out.push({ id: String(f.get('id')), name: String(f.get('name')), zone: (f.get('zone') as string | null) ?? null, coordinate });
-  }
-  return out;
-}
 
 function shadow(el: CarbonBalanceMap): ShadowRoot {
   return el.shadowRoot!;

@@ -2,6 +2,10 @@
  * Shared helpers of the browser tests: mounting the element with a small generated city,
  * waiting for runs and renders, and reading rendered pixels.
  */
+import { expect } from '@open-wc/testing';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import type Polygon from 'ol/geom/Polygon.js';
+import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import '../../src/widgets/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
 import type { CarbonBalanceMapEventMap } from '../../src/widgets/events.js';
@@ -145,3 +149,41 @@ export const ZONE_DEFAULTS: Record<string, string> = {
   'carbon-sink-functional': '#4477aa',
   'high-carbon-optimisation': '#ee6677',
 };
+
+const unitFormat = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
+
+export interface UnitPoint {
+  id: string;
+  name: string;
+  zone: string | null;
+  /** An interior point of the unit (of its first part), EPSG:3857. */
+  coordinate: number[];
+}
+
+/**
+ * Interior points of the units of the element's last run that are on screen (5 px in from the
+ * edges). Duck-typed on the element, so it also reads an element of another frame.
+ */
+export function unitPoints(el: CarbonBalanceMap): UnitPoint[] {
+  const size = el.map!.getSize()!;
+  const out: UnitPoint[] = [];
+  for (const f of unitFormat.readFeatures(el.results!.units)) {
+    const g = f.getGeometry() as Polygon | MultiPolygon;
+    const poly = g.getType() === 'MultiPolygon' ? (g as MultiPolygon).getPolygon(0) : (g as Polygon);
+    const coordinate = poly!.getInteriorPoint().getCoordinates().slice(0, 2);
+    const px = el.map!.getPixelFromCoordinate(coordinate);
+    if (!px || px[0] < 5 || px[1] < 5 || px[0] > size[0] - 5 || px[1] > size[1] - 5) continue;
+    out.push({ id: String(f.get('id')), name: String(f.get('name')), zone: (f.get('zone') as string | null) ?? null, coordinate });
+  }
+  return out;
+}
+
+/** Every zoned unit on screen (more than five of them) is drawn in its zone's documented default fill. */
+export function expectZoneFills(el: CarbonBalanceMap): void {
+  const points = unitPoints(el).filter((p) => p.zone !== null);
+  expect(points.length, 'zoned units on screen').to.be.greaterThan(5);
+  for (const p of points) {
+    const px = pixelAtCoordinate(el, p.coordinate);
+    expect(near(px, hex(ZONE_DEFAULTS[p.zone!])), `${p.name} (${p.zone}) drawn as ${px}`).to.equal(true);
+  }
+}

@@ -21,14 +21,11 @@
  * webpack needs none of it).
  */
 import { expect } from '@open-wc/testing';
-import GeoJSON from 'ol/format/GeoJSON.js';
-import type Polygon from 'ol/geom/Polygon.js';
-import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import '../../src/widgets/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
 import { generateDemoCity } from '../../src/engine/index.js';
 import type { CityConfig, LayerData, RunReport } from '../../src/engine/index.js';
-import { hex, near, nextEvent, pixelAtCoordinate, SMALL_CITY, until, ZONE_DEFAULTS } from './helpers.js';
+import { expectZoneFills, hex, near, nextEvent, pixelAtCoordinate, SMALL_CITY, unitPoints, until } from './helpers.js';
 
 /** React ships no types here (no @types/react). */
 type ReactApi = any;
@@ -112,33 +109,6 @@ function demoConfigWithUrls(): { config: CityConfig; layers: LayerData; urls: st
   L.roads!.forEach((r, i) => (r.path = url(demo.layers.roads![i])));
   L.population!.path = url(demo.layers.population);
   return { config, layers: demo.layers, urls };
-}
-
-const olFormat = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
-
-/** Interior points (EPSG:3857) and zones of the units of the last run that are on screen. */
-function unitPoints(el: CarbonBalanceMap): Array<{ name: string; zone: string | null; coordinate: number[] }> {
-  const size = el.map!.getSize()!;
-  const out = [];
-  for (const f of olFormat.readFeatures(el.results!.units)) {
-    const g = f.getGeometry() as Polygon | MultiPolygon;
-    const poly = g.getType() === 'MultiPolygon' ? (g as MultiPolygon).getPolygon(0) : (g as Polygon);
-    const coordinate = poly!.getInteriorPoint().getCoordinates().slice(0, 2);
-    const px = el.map!.getPixelFromCoordinate(coordinate);
-    if (!px || px[0] < 5 || px[1] < 5 || px[0] > size[0] - 5 || px[1] > size[1] - 5) continue;
-    out.push({ name: String(f.get('name')), zone: (f.get('zone') as string | null) ?? null, coordinate });
-  }
-  return out;
-}
-
-/** Every zoned unit on screen is drawn in its zone's documented default fill. */
-function expectZoneFills(el: CarbonBalanceMap): void {
-  const points = unitPoints(el).filter((p) => p.zone !== null);
-  expect(points.length, 'zoned units on screen').to.be.greaterThan(5);
-  for (const p of points) {
-    const px = pixelAtCoordinate(el, p.coordinate);
-    expect(near(px, hex(ZONE_DEFAULTS[p.zone!])), `${p.name} (${p.zone}) drawn as ${px}`).to.equal(true);
-  }
 }
 
 /** The documented CCR/ECC/ESC ramp (--cbm-index-ramp-1 … -5) and the no-value fill. */
