@@ -60,9 +60,14 @@ async function bundleWorker() {
 async function buildElement() {
   writeVendorCss();
   const workerSource = await bundleWorker();
+  // The same worker as a file beside the bundle, for pages whose Content-Security-Policy refuses
+  // blob: workers (worker-src 'self').
+  const workerFile = join(root, 'dist/carbon-balance-engine-worker.js');
+  mkdirSync(dirname(workerFile), { recursive: true });
+  writeFileSync(workerFile, workerSource);
   // The element creates its worker through `create-engine-worker.ts`; in the bundle that module
   // is replaced by one that starts the inlined worker from a Blob URL, so a page needs one
-  // <script type="module"> and nothing else.
+  // <script type="module"> and nothing else; when the page's policy refuses that, the file above.
   const inlineWorkerPlugin = {
     name: 'inline-engine-worker',
     setup(b) {
@@ -71,10 +76,15 @@ async function buildElement() {
         loader: 'js',
         contents: `
 const source = ${JSON.stringify(workerSource)};
+const options = { type: 'module', name: 'carbon-balance-engine' };
 let url = null;
-export function createEngineWorker() {
-  if (url === null) url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  return new Worker(url, { type: 'module', name: 'carbon-balance-engine' });
+export function createEngineWorker(attempt = 0) {
+  if (attempt === 0) {
+    if (url === null) url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    return new Worker(url, options);
+  }
+  if (attempt === 1) return new Worker(new URL('./carbon-balance-engine-worker.js', import.meta.url), options);
+  return null;
 }
 `,
       }));

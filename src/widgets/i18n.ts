@@ -54,6 +54,11 @@ const EN = {
     idle: 'No data loaded', loading: 'Loading data…', running: 'Computing…', complete: 'Done', error: 'Failed', cancelled: 'Cancelled',
   },
   stages: {} as Record<string, string>,
+  /** Messages of the element's own failures by code (engine and service messages come as sent). */
+  failures: {
+    'worker-blocked':
+      "The map's computing worker could not start: this page's Content-Security-Policy allows neither a blob: worker nor carbon-balance-engine-worker.js beside the element's script. Add blob: or the script's origin to worker-src.",
+  } as Record<string, string>,
   cancel: 'Cancel',
   rerun: 'Run again',
   panelToggle: 'Data and results',
@@ -197,6 +202,10 @@ const ZH: Strings = {
   roles: { parcels: '地块（土地利用）', units: '单元（乡镇街道）', pois: '兴趣点（POI）', roads: '道路', population: '人口' },
   status: { idle: '未加载数据', loading: '正在加载数据…', running: '正在计算…', complete: '完成', error: '失败', cancelled: '已取消' },
   stages: {},
+  failures: {
+    'worker-blocked':
+      '地图的计算线程（Web Worker）无法启动：本页的内容安全策略（Content-Security-Policy）既不允许 blob: 线程，也不允许元素脚本旁的 carbon-balance-engine-worker.js。请在 worker-src 中加入 blob: 或脚本所在的源。',
+  },
   cancel: '取消',
   rerun: '重新计算',
   panelToggle: '数据与结果',

@@ -100,8 +100,21 @@ export class EngineController implements ReactiveController {
   private onMessage = (e: MessageEvent<WorkerResponse>): void => this.receive(e.data);
   private onWorkerError = (e: ErrorEvent): void => {
     e.preventDefault();
-    this.fail({ code: 'worker-error', message: e.message || 'The engine worker failed to start' });
+    if (!this.workerReady) {
+      // The script never ran: refused by the page's Content Security Policy, or not found.
+      this.startNextWorker();
+      return;
+    }
+    this.fail({ code: 'worker-error', message: e.message || 'The engine worker failed' });
   };
+  /** True once the current worker has said `ready`; until then its messages are kept for a retry. */
+  private workerReady = false;
+  /** Which way of starting the worker the current one is (see createEngineWorker). */
+  private workerAttempt = 0;
+  /** Set when no way of starting the worker works. */
+  private blocked: EngineFailure | null = null;
+  /** Messages posted to a worker that has not said `ready` yet, to replay to the next way. */
+  private unconfirmed: WorkerRequest[] = [];
   private readonly loads: LoadEntry[] = [];
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
@@ -185,7 +198,7 @@ export class EngineController implements ReactiveController {
   /** Stop the service downloads of the load in progress; the load fails with code `service-aborted`. */
   cancelLoad(): boolean {
     if (this.state !== 'loading' || !this.worker) return false;
-    this.worker.postMessage({ type: 'cancel-load', requestId: 0 } satisfies WorkerRequest);
+    this.post({ type: 'cancel-load', requestId: 0 } satisfies WorkerRequest);
     return true;
   }
 
@@ -272,7 +285,7 @@ export class EngineController implements ReactiveController {
     if (this.state !== 'running') return null;
     const runId = this.latestRun;
     this.latestRun = -1;
-    this.worker?.postMessage({ type: 'cancel', requestId: runId } satisfies WorkerRequest);
+    this.post({ type: 'cancel', requestId: runId } satisfies WorkerRequest);
     this.state = 'cancelled';
     this.progress = null;
     this.host.requestUpdate();
@@ -319,15 +332,67 @@ export class EngineController implements ReactiveController {
     this.callbacks.onError?.(failure);
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = createEngineWorker();
-    worker.addEventListener('message', this.onMessage);
-    worker.addEventListener('error', this.onWorkerError);
-    this.worker = worker;
+  private ensureWorker(): void {
+    if (this.worker) return;
+    this.workerAttempt = 0;
+    this.startWorker([]);
     // A fresh worker after a hard cancel or a reconnect: give it the data again.
-    for (const entry of this.loads) worker.postMessage({ ...entry, requestId: ++this.seq } as WorkerRequest);
-    return worker;
+    for (const entry of this.loads) this.post({ ...entry, requestId: ++this.seq } as WorkerRequest);
+  }
+
+  /**
+   * Starts the worker by the current way, else by the next ones, and replays `replay` to it.
+   * When no way is left, every pending request fails with `worker-blocked`.
+   */
+  private startWorker(replay: WorkerRequest[]): void {
+    for (;;) {
+      let worker: Worker | null;
+      try {
+        worker = createEngineWorker(this.workerAttempt);
+      } catch {
+        // Some browsers refuse a worker URL the page's policy forbids at once.
+        this.workerAttempt += 1;
+        continue;
+      }
+      if (!worker) {
+        this.workerBlocked();
+        return;
+      }
+      worker.addEventListener('message', this.onMessage);
+      worker.addEventListener('error', this.onWorkerError);
+      this.worker = worker;
+      this.workerReady = false;
+      this.unconfirmed = [];
+      for (const message of replay) this.post(message);
+      return;
+    }
+  }
+
+  private startNextWorker(): void {
+    const replay = this.unconfirmed;
+    this.stopWorker();
+    this.workerAttempt += 1;
+    this.startWorker(replay);
+  }
+
+  private workerBlocked(): void {
+    const failure: EngineFailure = {
+      code: 'worker-blocked',
+      message:
+        "The engine's Web Worker could not start: the page's Content-Security-Policy allows neither a blob: worker nor carbon-balance-engine-worker.js next to the element's script (or that file is missing). Allow one of them in worker-src, or deploy the file beside the script.",
+    };
+    // The page's policy does not change: later requests fail at once instead of retrying.
+    this.blocked = failure;
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of pending) p.reject(failure);
+    this.fail(failure);
+  }
+
+  private post(message: WorkerRequest): void {
+    if (!this.worker) return;
+    if (!this.workerReady) this.unconfirmed.push(message);
+    this.worker.postMessage(message);
   }
 
   private stopWorker(): void {
@@ -335,6 +400,7 @@ export class EngineController implements ReactiveController {
       clearTimeout(this.cancelTimer);
       this.cancelTimer = null;
     }
+    this.unconfirmed = [];
     if (!this.worker) return;
     this.worker.removeEventListener('message', this.onMessage);
     this.worker.removeEventListener('error', this.onWorkerError);
@@ -344,14 +410,20 @@ export class EngineController implements ReactiveController {
 
   private request(message: WorkerRequest, fixedId?: number): Promise<WorkerResponse | null> {
     const requestId = fixedId ?? ++this.seq;
-    const worker = this.ensureWorker();
+    if (this.blocked) return Promise.reject(this.blocked);
+    this.ensureWorker();
     return new Promise<WorkerResponse | null>((resolve, reject) => {
       this.pending.set(requestId, { resolve, reject });
-      worker.postMessage({ ...message, requestId });
+      this.post({ ...message, requestId });
     });
   }
 
   private receive(msg: WorkerResponse): void {
+    if (msg.type === 'ready') {
+      this.workerReady = true;
+      this.unconfirmed = [];
+      return;
+    }
     if (msg.type === 'progress') {
       if (msg.stage === 'download' && this.state === 'loading' && this.pending.has(msg.requestId)) {
         this.progress = { stage: msg.stage, fraction: msg.fraction };

@@ -1,9 +1,14 @@
 /**
- * Starts the engine worker as an ES module worker next to this file. The drop-in bundle
- * (scripts/build-element.mjs) replaces this module with one that starts an inlined copy from a
- * Blob URL, so the built element needs no second file.
+ * Starts the engine worker. `attempt` counts the ways tried so far: the page's Content Security
+ * Policy may refuse one (a `blob:` worker under `worker-src 'self'`), and the controller then asks
+ * for the next; null when there is none left.
+ *
+ * Here (the dev server and the test runner serve TypeScript directly) there is one way: the
+ * worker module next to this file. The drop-in bundle (scripts/build-element.mjs) replaces this
+ * module with one that tries an inlined copy from a `blob:` URL first (one file to deploy), then
+ * `carbon-balance-engine-worker.js` next to the bundle.
  */
-export function createEngineWorker(): Worker {
-  // The dev server and test runner serve TypeScript directly; the bundle never reaches this line.
+export function createEngineWorker(attempt = 0): Worker | null {
+  if (attempt > 0) return null;
   return new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module', name: 'carbon-balance-engine' });
 }

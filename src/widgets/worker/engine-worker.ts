@@ -12,3 +12,4 @@ const scope = self as unknown as {
 
 const host = new EngineHost((message, transfer) => scope.postMessage(message, transfer ?? []));
 scope.addEventListener('message', (e) => host.handle(e.data));
+scope.postMessage({ type: 'ready', requestId: 0 });

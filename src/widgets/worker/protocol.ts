@@ -110,6 +110,8 @@ export interface LandUsePreview {
 }
 
 export type WorkerResponse =
+  /** Posted once when the worker's script has started (the page knows its worker was not blocked). */
+  | { type: 'ready'; requestId: 0 }
   | { type: 'progress'; requestId: number; stage: string; fraction: number }
   | { type: 'preview'; requestId: number; preview: LandUsePreview; previewMs: number }
   | { type: 'loaded'; requestId: number; config: CityConfig | null; layers: LayerSummary[] }
