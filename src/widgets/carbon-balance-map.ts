@@ -51,7 +51,7 @@ import { PARCEL_ROW, buildParcelFeatures, flatParcelsToGeoJSON } from './layers/
 import { getTransform as getProjectionTransform } from 'ol/proj.js';
 import ImageLayer from 'ol/layer/Image.js';
 import ImageCanvasSource from 'ol/source/ImageCanvas.js';
-import { PreviewPainter, previewLegendRows, previewUnitStyle } from './layers/land-use-preview.js';
+import { PreviewPainter, previewColours, previewLegendRows, previewUnitStyle } from './layers/land-use-preview.js';
 import type { LandUsePreview } from './worker/protocol.js';
 import { renderPopupContent, zoneText } from './panels/popup.js';
 import { createBasemapLayers, parseBasemap, parseBasemapOffset, registerCgcs2000, viewProjectionOf } from './layers/basemap.js';
@@ -120,6 +120,8 @@ const breaksConverter = {
  * @cssprop [--cbm-index-ramp-1=#fde725] - Lowest class of the CCR, ECC and ESC maps (ramp of 5).
  * @cssprop [--cbm-index-ramp-5=#440154] - Highest class of the index maps.
  * @cssprop [--cbm-nodata-fill=#dddddd] - Features with no value.
+ * @cssprop [--cbm-landuse-forest-fill=#2e7d3a] - Fill of a space type in the land-use preview before the first run (`--cbm-landuse-<type>-fill` for each type, e.g. `urban-residential`, `cultivated`; defaults in docs/element.md).
+ * @cssprop [--cbm-landuse-none-fill=#ffffff] - Preview fill of parcels whose code maps to no space type.
  * @cssprop [--cbm-outline-color=rgba(30,30,30,0.75)] - Unit outlines.
  * @cssprop [--cbm-parcel-outline-color=rgba(60,60,60,0.25)] - Parcel outlines (large scales only).
  * @cssprop [--cbm-selection-color=#000000] - Outline of the selected feature.
@@ -287,6 +289,8 @@ export class CarbonBalanceMap extends LitElement {
   /** The land-use preview on the map until the first result replaces it (see {@link LandUsePreview}). */
   @state() private _preview: LandUsePreview | null = null;
   private _previewLayers: BaseLayer[] = [];
+  /** The preview's painter and image source, to redraw it in a new theme. */
+  private _previewPainter: { painter: PreviewPainter; source: ImageCanvasSource } | null = null;
   private _previewMap: OlMap | null = null;
   private _previewToken = 0;
   private _runStartedAt = 0;
@@ -731,15 +735,14 @@ export class CarbonBalanceMap extends LitElement {
     const toView = projection === 'EPSG:3857' ? null : getProjectionTransform('EPSG:3857', projection);
     const coords = toView ? Float64Array.from(toView(Array.from(preview.geometry.coords), undefined, 2)) : preview.geometry.coords;
     const palette = this._palette ?? readPalette(this.renderRoot);
-    const painter = new PreviewPainter(preview, coords, { parcelOutline: colourText(palette.get('parcel-outline') ?? [60, 60, 60, 0.25]) });
+    const painter = new PreviewPainter(preview, coords, previewColours(palette));
     const canvas = document.createElement('canvas');
-    const parcels = new ImageLayer({
-      source: new ImageCanvasSource({
-        canvasFunction: (extent, resolution, pixelRatio, size) => painter.draw(canvas, extent, resolution, pixelRatio, size),
-        ratio: 1.5,
-      }),
-      properties: { displayInLayerSwitcher: false, cbmPreview: true },
+    const parcelSource = new ImageCanvasSource({
+      canvasFunction: (extent, resolution, pixelRatio, size) => painter.draw(canvas, extent, resolution, pixelRatio, size),
+      ratio: 1.5,
     });
+    const parcels = new ImageLayer({ source: parcelSource, properties: { displayInLayerSwitcher: false, cbmPreview: true } });
+    this._previewPainter = { painter, source: parcelSource };
     const unitSource = new VectorSource<Feature>({ wrapX: false });
     if (preview.units) unitSource.addFeatures(geojson.readFeatures(preview.units, { featureProjection: projection }) as Feature[]);
     const unitStyle = previewUnitStyle(colourText(palette.get('outline') ?? [30, 30, 30, 0.75]));
@@ -779,6 +782,7 @@ export class CarbonBalanceMap extends LitElement {
     this._previewLayers = [];
     this._previewMap = null;
     this._preview = null;
+    this._previewPainter = null;
   }
 
   private _renderPreviewLegend(lang: Lang): TemplateResult | typeof nothing {
@@ -790,7 +794,7 @@ export class CarbonBalanceMap extends LitElement {
         <h2>${t.landUsePreview}</h2>
         ${this._engine.state === 'running' ? html`<p class="computing" role="status">${t.previewComputing}</p>` : nothing}
         <ul>
-          ${previewLegendRows(preview).map(
+          ${previewLegendRows(preview, this._previewPainter?.painter.colours ?? previewColours(this._palette ?? readPalette(this.renderRoot))).map(
             (row) => html`<li data-key=${row.type ?? ''}>
               <span class="swatch" style=${`background:${row.colour}`}></span>
               <span class="label">${row.type ? t.spaceTypes[row.type] : t.noSpaceType}</span>
@@ -1080,6 +1084,11 @@ export class CarbonBalanceMap extends LitElement {
     if (!this._map || !this.hasUpdated) return;
     this._palette = readPalette(this.renderRoot);
     this._styleCache.clear();
+    if (this._previewPainter) {
+      this._previewPainter.painter.colours = previewColours(this._palette);
+      this._previewPainter.source.changed();
+      this.requestUpdate();
+    }
     const r = this._result;
     if (!r) {
       this._theme = null;

@@ -11,7 +11,7 @@ import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import { createLandUseMapper, generateDemoCity } from '../../src/engine/index.js';
 import type { SpaceType } from '../../src/engine/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import { cleanup, hex, near, nextEvent, pixelAtCoordinate, SMALL_CITY, ZONE_DEFAULTS } from './helpers.js';
+import { cleanup, hex, near, nextEvent, pixelAtCoordinate, SMALL_CITY, until, ZONE_DEFAULTS } from './helpers.js';
 
 // The documented preview fills (docs/element.md), restated on purpose.
 const LAND_USE_DEFAULTS: Record<SpaceType, string> = {
@@ -92,6 +92,18 @@ describe('<carbon-balance-map> first map', function () {
       // A unit outline may cross an interior point: allow one miss in twelve.
       const matching = drawn.filter((d) => near(d.px, hex(LAND_USE_DEFAULTS[d.type!]), 4));
       expect(matching.length, drawn.map((d) => `${d.type}: ${d.px}`).join('; ')).to.be.at.least(11);
+
+      // The page's CSS themes the preview's fills (no rerun): one space type turns magenta, on
+      // the map and in the legend; the other types keep theirs.
+      const themed = drawn.find((d) => near(d.px, hex(LAND_USE_DEFAULTS[d.type!]), 4))!;
+      el.style.setProperty(`--cbm-landuse-${themed.type}-fill`, '#ff00ff');
+      const recoloured = await until(() => near(pixelAtCoordinate(el, themed.coordinate), [255, 0, 255], 4), 5000);
+      expect(recoloured, `${themed.type} parcel drawn as ${pixelAtCoordinate(el, themed.coordinate)} after the theme change`).to.equal(true);
+      const swatch = root.querySelector(`[part="legend"] li[data-key="${themed.type}"] .swatch`) as HTMLElement;
+      expect(getComputedStyle(swatch).backgroundColor).to.equal('rgb(255, 0, 255)');
+      const other = drawn.find((d) => d.type !== themed.type && near(d.px, hex(LAND_USE_DEFAULTS[d.type!]), 4));
+      if (other) expect(near(pixelAtCoordinate(el, other.coordinate), hex(LAND_USE_DEFAULTS[other.type!]), 4), `${other.type} kept its fill`).to.equal(true);
+      expect(completed).to.equal(false);
 
       // Release the result: the zones replace the preview.
       const done = nextEvent(el, 'cbm-run-complete');

@@ -8,36 +8,9 @@ import { Stroke, Style } from 'ol/style.js';
 import { SPACE_TYPES } from '../../engine/index.js';
 import type { SpaceType } from '../../engine/index.js';
 import type { LandUsePreview } from '../worker/protocol.js';
+import { colourText, NO_TYPE_COLOUR, SPACE_TYPE_COLOURS } from './palette.js';
+import type { Palette } from './palette.js';
 
-/**
- * Fills of the space types in the preview, after the usual colours of Chinese land-use maps
- * (residential yellow, commercial red, industrial purple, public service pink, roads grey,
- * cultivated pale yellow-green, woodland dark green, water blue).
- */
-export const SPACE_TYPE_COLOURS: Readonly<Record<SpaceType, string>> = {
-  mining: '#8c6d4f',
-  industrial: '#a983c4',
-  utilities: '#4f81b3',
-  'urban-residential': '#f2c14e',
-  'rural-homestead': '#e3a96f',
-  commercial: '#d9534f',
-  'public-service': '#e58fb0',
-  'transport-road': '#9a9a9a',
-  'transport-rail': '#5f5f5f',
-  'transport-water': '#5b9ec9',
-  'transport-air': '#a3a3c8',
-  cultivated: '#dfe38e',
-  'agri-facility': '#bdb76b',
-  forest: '#2e7d3a',
-  grassland: '#9ccc65',
-  water: '#8ecae6',
-  unused: '#cfc6b0',
-  'green-space': '#5cb85c',
-  other: '#c8c8c8',
-};
-
-/** Fill of parcels whose code maps to no space type (unmapped or missing). */
-export const NO_TYPE_COLOUR = '#ffffff';
 
 /** The space type of a preview parcel's byte (0 → null). */
 export function spaceTypeOfByte(b: number): SpaceType | null {
@@ -64,6 +37,20 @@ function groupByType(spaceType: Uint8Array): Groups {
 /** Colours of the preview's drawing (CSS colour strings). */
 export interface PreviewColours {
   parcelOutline: string;
+  /** Fill of each space-type byte: `fills[0]` for no type, `fills[b]` for `SPACE_TYPES[b - 1]`. */
+  fills: readonly string[];
+}
+
+/** The preview's colours from the element's palette (themable: `--cbm-landuse-<type>-fill`). */
+export function previewColours(palette: Palette): PreviewColours {
+  const text = (key: string, fallback: string): string => {
+    const c = palette.get(key);
+    return c ? colourText(c) : fallback;
+  };
+  return {
+    parcelOutline: text('parcel-outline', 'rgba(60, 60, 60, 0.25)'),
+    fills: [text('landuse:none', NO_TYPE_COLOUR), ...SPACE_TYPES.map((t) => text(`landuse:${t}`, SPACE_TYPE_COLOURS[t]))],
+  };
 }
 
 /**
@@ -75,8 +62,12 @@ export class PreviewPainter {
   private readonly groups: Groups;
   readonly extent: [number, number, number, number];
 
+  /** Colours of the next drawing (the element swaps them when the page's theme changes). */
+  colours: PreviewColours;
+
   /** @param coords the preview's coordinates in the view projection (flat x, y pairs). */
-  constructor(private readonly preview: LandUsePreview, private readonly coords: Float64Array, private readonly colours: PreviewColours) {
+  constructor(private readonly preview: LandUsePreview, private readonly coords: Float64Array, colours: PreviewColours) {
+    this.colours = colours;
     this.groups = groupByType(preview.spaceType);
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (let i = 0; i < coords.length; i += 2) {
@@ -101,7 +92,7 @@ export class PreviewPainter {
     const { coords } = this;
     const { ringEnds, polygonRings, featurePolygons } = this.preview.geometry;
     const { order, groupStart } = this.groups;
-    const colours = [NO_TYPE_COLOUR, ...SPACE_TYPES.map((s) => SPACE_TYPE_COLOURS[s])];
+    const colours = this.colours.fills;
     const outline = resolution < 4;
     ctx.lineWidth = 0.5 * pixelRatio;
     ctx.strokeStyle = this.colours.parcelOutline;
@@ -139,12 +130,12 @@ export function previewUnitStyle(outline: string): Style {
 }
 
 /** Legend rows of the preview: each space type present, most parcels first, then "no type". */
-export function previewLegendRows(preview: LandUsePreview): Array<{ type: SpaceType | null; colour: string; count: number }> {
+export function previewLegendRows(preview: LandUsePreview, colours: PreviewColours): Array<{ type: SpaceType | null; colour: string; count: number }> {
   const rows = Object.entries(preview.counts)
     .filter(([, n]) => n > 0)
     .map(([k, count]) => {
       const type = k === '' ? null : (k as SpaceType);
-      return { type, colour: type ? SPACE_TYPE_COLOURS[type] : NO_TYPE_COLOUR, count };
+      return { type, colour: colours.fills[type ? SPACE_TYPES.indexOf(type) + 1 : 0], count };
     });
   return rows.sort((a, b) => (a.type === null ? 1 : 0) - (b.type === null ? 1 : 0) || b.count - a.count);
 }

@@ -12,7 +12,8 @@
  */
 import { css, unsafeCSS } from 'lit';
 import type { CSSResult } from 'lit';
-import type { ZoneId } from '../../engine/index.js';
+import { SPACE_TYPES } from '../../engine/index.js';
+import type { SpaceType, ZoneId } from '../../engine/index.js';
 
 /** One themable colour: its custom property and default. */
 export interface PaletteEntry {
@@ -33,6 +34,36 @@ export const SOURCE_RAMP_DEFAULTS = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20',
 export const SINK_RAMP_DEFAULTS = ['#d9f0d3', '#7fbf7b', '#1b7837'];
 export const INDEX_RAMP_DEFAULTS = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'];
 
+/**
+ * Fills of the space types in the land-use preview, after the usual colours of Chinese land-use
+ * maps (residential yellow, commercial red, industrial purple, public service pink, roads grey,
+ * cultivated pale yellow-green, woodland dark green, water blue).
+ */
+export const SPACE_TYPE_COLOURS: Readonly<Record<SpaceType, string>> = {
+  mining: '#8c6d4f',
+  industrial: '#a983c4',
+  utilities: '#4f81b3',
+  'urban-residential': '#f2c14e',
+  'rural-homestead': '#e3a96f',
+  commercial: '#d9534f',
+  'public-service': '#e58fb0',
+  'transport-road': '#9a9a9a',
+  'transport-rail': '#5f5f5f',
+  'transport-water': '#5b9ec9',
+  'transport-air': '#a3a3c8',
+  cultivated: '#dfe38e',
+  'agri-facility': '#bdb76b',
+  forest: '#2e7d3a',
+  grassland: '#9ccc65',
+  water: '#8ecae6',
+  unused: '#cfc6b0',
+  'green-space': '#5cb85c',
+  other: '#c8c8c8',
+};
+
+/** Fill of preview parcels whose code maps to no space type (unmapped or missing). */
+export const NO_TYPE_COLOUR = '#ffffff';
+
 /** Every themable map colour, in probe order. */
 export const PALETTE_ENTRIES: readonly PaletteEntry[] = [
   ...(Object.keys(ZONE_COLOUR_DEFAULTS) as Array<ZoneId | 'none'>).map((z) => ({
@@ -47,6 +78,8 @@ export const PALETTE_ENTRIES: readonly PaletteEntry[] = [
   { key: 'parcel-outline', property: '--cbm-parcel-outline-color', fallback: 'rgba(60, 60, 60, 0.25)' },
   { key: 'selection', property: '--cbm-selection-color', fallback: '#000000' },
   { key: 'nodata', property: '--cbm-nodata-fill', fallback: '#dddddd' },
+  ...SPACE_TYPES.map((t) => ({ key: `landuse:${t}`, property: `--cbm-landuse-${t}-fill`, fallback: SPACE_TYPE_COLOURS[t] })),
+  { key: 'landuse:none', property: '--cbm-landuse-none-fill', fallback: NO_TYPE_COLOUR },
 ];
 
 /** CSS of the probes (one class per entry). */
