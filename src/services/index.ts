@@ -17,7 +17,7 @@ export {
 export type { WfsVersion, WfsFeatureType, WfsCapabilities, WfsField, WfsOptions, WfsFeaturesOptions, WfsFeaturesResult } from './wfs.js';
 export { parseGmlFeatureCollection, readGmlGeometry, isLatFirst, epsgOf } from './gml.js';
 export type { FieldKind, GmlReadOptions } from './gml.js';
-export { getOgcCollections, getOgcItems } from './ogcapi.js';
+export { getOgcCollections, getOgcItems, isStackedMultiPolygon } from './ogcapi.js';
 export type { OgcLink, OgcCollection, OgcItemsOptions, OgcItemsResult } from './ogcapi.js';
 export { loadServiceLayer, serviceSourceName } from './load.js';
 export type { LoadServiceLayerOptions, ServiceLayerResult } from './load.js';

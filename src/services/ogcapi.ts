@@ -114,6 +114,23 @@ interface ItemsPage {
   links?: OgcLink[];
 }
 
+/**
+ * Whether MultiPolygon coordinates have the shape MapServer 8.0–8.4's OGC API writes for a
+ * multi-part polygon (its issue #7177): n ≥ 2 identical parts, each holding the n outer rings
+ * (the holes dropped). Identical parts never occur in a valid MultiPolygon.
+ */
+export function isStackedMultiPolygon(coordinates: unknown): boolean {
+  if (!Array.isArray(coordinates) || coordinates.length < 2) return false;
+  const n = coordinates.length;
+  const first = coordinates[0] as unknown[][];
+  if (!Array.isArray(first) || first.length !== n) return false;
+  const key = (part: unknown[][]): string => part.map((ring) => (Array.isArray(ring) ? `${ring.length}:${String(ring[0])}:${String(ring[ring.length - 1])}` : '?')).join('|');
+  const k = key(first);
+  if (!coordinates.every((p) => Array.isArray(p) && p.length === n && key(p as unknown[][]) === k)) return false;
+  const text = JSON.stringify(first);
+  return coordinates.every((p) => p === first || JSON.stringify(p) === text);
+}
+
 /** Most items asked for in one request when a server's paging is broken (see {@link getOgcItems}). */
 const MAX_ONE_REQUEST = 50_000;
 
@@ -186,6 +203,17 @@ export async function getOgcItems(url: string, collection: string, options: OgcI
       }
       notes.push(`the server ignored offset (a next link repeated items already read): only ${features.length} items were read; raise pageSize above the collection's size`);
       break;
+    }
+    const stacked = json.features.find((f) => f?.geometry?.type === 'MultiPolygon' && isStackedMultiPolygon(f.geometry.coordinates));
+    if (stacked) {
+      const n = (stacked.geometry as { coordinates: unknown[] }).coordinates.length;
+      throw new ServiceError(
+        'service-bad-response',
+        `OGC API Features items ${c.id}: feature ${String(stacked.id ?? '(no id)')} is a MultiPolygon of ${n} identical parts of ${n} rings each: ` +
+          'the server wrote every part\'s outer ring into each part and dropped the holes (MapServer 8.0–8.4, its issue #7177). ' +
+          `The shapes cannot be recovered from this answer: read the layer through the server's WFS instead (${redactUrl(pageUrl)})`,
+        { url: redactUrl(pageUrl) },
+      );
     }
     // An EPSG URI of a geographic CRS (…/EPSG/0/4326) puts latitude first: back to x/y.
     const swap = isLatFirst(crs);

@@ -17,6 +17,7 @@ import {
   readExceptionReport,
   redactUrl,
   isLatFirst,
+  isStackedMultiPolygon,
   loadServiceLayer,
 } from '../../src/services/index.js';
 
@@ -155,6 +156,32 @@ describe('paging and boxes the way MapServer 8.0 answers (see services-mapserver
     assert.match(r.notes.join(' '), /ignored offset.*7 items.*one request/);
     const items = calls.filter((c) => c.url.pathname.endsWith('/items')).map((c) => `${c.url.searchParams.get('limit')}/${c.url.searchParams.get('offset') ?? 0}`);
     assert.deepEqual(items, ['3/0', '3/3', '7/0']);
+  });
+
+  test('OGC API: a MultiPolygon of n identical n-ring parts (MapServer 8.0 OGC API, its issue #7177) is refused with the way out', async () => {
+    const a = [[9, 47], [9.1, 47], [9.1, 47.1], [9, 47]];
+    const b = [[9.2, 47], [9.3, 47], [9.3, 47.1], [9.2, 47]];
+    const hole = [[9.21, 47.01], [9.22, 47.02], [9.21, 47.02], [9.21, 47.01]];
+    // What the file holds: two parts, the second with a hole; what MapServer 8.0.0 writes for it.
+    const good = [[a], [b, hole]];
+    const stacked = [[a, b], [a, b]];
+    assert.equal(isStackedMultiPolygon(stacked), true);
+    assert.equal(isStackedMultiPolygon(good), false);
+    assert.equal(isStackedMultiPolygon([[a, b], [a, hole]]), false);
+    assert.equal(isStackedMultiPolygon([[a], [a]]), false);
+    const answer = (coordinates: unknown) =>
+      fakeFetch((u) =>
+        u.pathname.endsWith('/collections')
+          ? { body: JSON.stringify({ collections: [{ id: 'units', links: [] }] }), type: 'application/json' }
+          : { body: JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: '3', properties: {}, geometry: { type: 'MultiPolygon', coordinates } }] }), type: 'application/geo+json' },
+      ).f;
+    const ok = await getOgcItems('https://gis.example.org/mapserv/city/ogcapi', 'units', { fetch: answer(good) });
+    assert.deepEqual((ok.fc.features[0].geometry as { coordinates: unknown }).coordinates, good);
+    await assert.rejects(getOgcItems('https://gis.example.org/mapserv/city/ogcapi', 'units', { fetch: answer(stacked) }), (e: ServiceError) => {
+      assert.equal(e.code, 'service-bad-response');
+      assert.match(e.message, /items units: feature 3 is a MultiPolygon of 2 identical parts.*#7177.*WFS instead/);
+      return true;
+    });
   });
 
   test('OGC API: without numberMatched a repeated page stops the paging with a note', async () => {
