@@ -257,7 +257,7 @@ describe('services against a real MapServer 8 (WFS 2.0, OGC API Features)', { sk
     assert.equal(r.pages, 2);
     assert.deepEqual(urls.filter((u) => u.searchParams.get('REQUEST') === 'GetFeature').map((u) => u.searchParams.get('COUNT')), ['100', '100']);
     // What MapServer does with COUNT=1000: it sends 100.
-    const capped = await (await fetch(`${server.wfsUrl}?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:landuse&COUNT=1000&OUTPUTFORMAT=application/geo%2Bjson`)).json();
+    const capped = await (await fetch(`${server.wfsUrl}?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:landuse&COUNT=1000&OUTPUTFORMAT=application/geo%2Bjson`)).json() as FeatureCollection;
     assert.equal(capped.features.length, COUNT_DEFAULT);
   });
 
@@ -292,11 +292,11 @@ describe('services against a real MapServer 8 (WFS 2.0, OGC API Features)', { sk
     assert.deepEqual(cols.map((c) => c.id).sort(), ['landuse', 'municipalities']);
     assert.match(cols[0].itemsUrl, /\/mapserv\/cbm\/ogcapi\/collections\/\w+\/items\?f=json$/);
     // The server's own paging: MapServer 8.0.0 answers offset=40 with items 1…40 again (its issue #6613).
-    const page2 = await (await fetch(`${server.ogcUrl}/collections/landuse/items?f=json&limit=40&offset=40`)).json();
+    const page2 = await (await fetch(`${server.ogcUrl}/collections/landuse/items?f=json&limit=40&offset=40`)).json() as FeatureCollection;
     const offsetWorks = page2.features[0].id === '41';
     // Gamprin (municipality 3) is two polygons; MapServer 8.0–8.4 writes it as two copies of one
     // polygon holding both outer rings (its issue #7177).
-    const gamprin = await (await fetch(`${server.ogcUrl}/collections/municipalities/items/3?f=json`)).json();
+    const gamprin = await (await fetch(`${server.ogcUrl}/collections/municipalities/items/3?f=json`)).json() as { properties: { name: string }; geometry: { coordinates: unknown } };
     assert.equal(gamprin.properties.name, 'Gamprin');
     const fileGamprin = (files.municipalities.features[2].geometry as { coordinates: number[][][][] }).coordinates;
     assert.deepEqual(fileGamprin.map((p) => p.length), [1, 1]);
