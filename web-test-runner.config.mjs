@@ -13,6 +13,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { readFileSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { startQgisServer, qgisServerAvailable, DEFAULT_DATA_DIR } from './scripts/qgis-server.mjs';
+import { startMapServer, mapserverAvailable } from './scripts/mapserver.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -82,6 +83,9 @@ function ensureQgis() {
   qgisPromise ??= startQgisServer();
   return qgisPromise;
 }
+
+/** The MapServer of the service tests (WFS 2.0, OGC API Features), started once on first use. */
+let mapserverPromise = null;
 
 /** Key the Tianditu stand-in below accepts (a test value, not a real key). */
 const TIANDITU_TEST_KEY = 'cbm-test-key';
@@ -198,6 +202,25 @@ export default {
       },
       async serverStop() {
         if (qgisPromise) await (await qgisPromise.catch(() => null))?.stop();
+      },
+    },
+    {
+      // A real MapServer 8 (Debian's CGI mapserv behind scripts/mapserver.mjs) for
+      // test/widgets/services-mapserver.test.ts: WFS 2.0 and OGC API Features of the Liechtenstein
+      // land use and municipalities, with Access-Control-Allow-Origin: *. Started on the first
+      // `executeServerCommand('cbm-mapserver')`, stopped with the test server.
+      name: 'cbm-mapserver',
+      async executeCommand({ command }) {
+        if (command !== 'cbm-mapserver') return undefined;
+        const required = process.env.CBM_REQUIRE_MAPSERVER === '1';
+        if (!existsSync(DEFAULT_DATA_DIR)) return { unavailable: `shared data absent: ${DEFAULT_DATA_DIR}`, required: false };
+        if (!mapserverAvailable() && !required) return { unavailable: 'mapserv / ogr2ogr not installed', required };
+        mapserverPromise ??= startMapServer();
+        const server = await mapserverPromise;
+        return { wfsUrl: server.wfsUrl, ogcUrl: server.ogcUrl, base: server.base };
+      },
+      async serverStop() {
+        if (mapserverPromise) await (await mapserverPromise.catch(() => null))?.stop();
       },
     },
     {
