@@ -10,7 +10,7 @@
 // with `unsafeCSS`. Regenerate it after upgrading ol or ol-ext.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,6 +65,8 @@ async function buildElement() {
   const workerFile = join(root, 'dist/carbon-balance-engine-worker.js');
   mkdirSync(dirname(workerFile), { recursive: true });
   writeFileSync(workerFile, workerSource);
+  // sql.js's WebAssembly for GeoPackage files, loaded by the worker on the first one only.
+  copyFileSync(require.resolve('sql.js/dist/sql-wasm-browser.wasm'), join(root, 'dist/sql-wasm.wasm'));
   // The element creates its worker through `create-engine-worker.ts`; in the bundle that module
   // is replaced by one that starts the inlined worker from a Blob URL, so a page needs one
   // <script type="module"> and nothing else; when the page's policy refuses that, the file above.
@@ -85,6 +87,9 @@ export function createEngineWorker(attempt = 0) {
   }
   if (attempt === 1) return new Worker(new URL('./carbon-balance-engine-worker.js', import.meta.url), options);
   return null;
+}
+export function sqlWasmUrl() {
+  return new URL('./sql-wasm.wasm', import.meta.url).href;
 }
 `,
       }));

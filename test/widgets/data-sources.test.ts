@@ -111,6 +111,25 @@ describe('file loading uses the engine readers (issue: formats in the browser)',
     expect(el.loadedLayers.some((l) => l.name === 'parcels.dbf')).to.equal(false);
   });
 
+  it('reads a GeoPackage (sql.js in the worker) like the GeoJSON it was made from by ogr2ogr', async () => {
+    const el = create({ attributes: { lang: 'en', panel: 'open' } });
+    const dir = '/test/fixtures/io-formats/';
+    const [gpkg, geojson] = await Promise.all(['parcels-4549.gpkg', 'parcels-4549.geojson'].map((n) => fetch(dir + n).then((r) => r.blob())));
+    await el.addLayers({ 'parcels-4549.gpkg': gpkg, 'parcels-4549.geojson': geojson });
+    const fromGpkg = el.loadedLayers.find((l) => l.name.startsWith('parcels-4549.gpkg'));
+    const fromJson = el.loadedLayers.find((l) => l.name === 'parcels-4549.geojson');
+    expect(fromGpkg, `layers: ${el.loadedLayers.map((l) => l.name).join(', ')}`).to.not.equal(undefined);
+    expect(fromGpkg!.features).to.equal(3);
+    expect(fromGpkg!.geometryTypes.sort()).to.deep.equal(['MultiPolygon', 'Polygon']);
+    const fields = (l: typeof fromGpkg) => Object.fromEntries(l!.fields.map((f) => [f.name, [...f.samples].map(String).sort()]));
+    expect(fields(fromGpkg)).to.deep.equal(fields(fromJson));
+    expect(fields(fromGpkg).name).to.include('住宅用地（含孔）');
+    // Same distinct codes, counts and areas (the GeoPackage is in EPSG:4549, like the GeoJSON).
+    const engine = (el as unknown as { _engine: { values(layer: string, field: string): Promise<Array<{ value: string; count: number; areaM2: number }>> } })._engine;
+    const values = async (layer: string) => (await engine.values(layer, 'code')).map((r) => [r.value, r.count, Math.round(r.areaM2)]);
+    expect(await values(fromGpkg!.name)).to.deep.equal(await values(fromJson!.name));
+  });
+
   it('reads a CSV of points (UTF-8 with BOM, quoted commas and newlines)', async () => {
     const el = create({ attributes: { lang: 'en', panel: 'open' } });
     const blob = await fetch('/test/fixtures/io/csv/pois-utf8-bom.csv').then((r) => r.blob());

@@ -77,6 +77,13 @@ describe('the drop-in bundle in a page of its own', function () {
     expect(violations).to.deep.equal([]);
     // Only the bundle was fetched: the worker did not need its file.
     expect(fetchedPaths(el).filter((p) => p.startsWith('/dist/'))).to.deep.equal(['/dist/carbon-balance-map.js']);
+
+    // A GeoPackage dropped on it: the worker loads sql.js's WebAssembly from beside the bundle
+    // (the worker's own fetch, not in the page's timeline; without it the read fails).
+    const gpkg = await fetch('/test/fixtures/io-formats/parcels-4549.gpkg').then((r) => r.blob());
+    await el.addLayers({ 'parcels-4549.gpkg': gpkg });
+    const layer = el.loadedLayers.find((l) => l.name.startsWith('parcels-4549.gpkg'));
+    expect(layer?.features, `layers: ${el.loadedLayers.map((l) => l.name).join(', ')}`).to.equal(3);
   });
 
   it("under worker-src 'self' starts the worker file beside the bundle, and draws the same zones", async () => {

@@ -13,7 +13,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CityConfig, FeatureCollection, RunReport } from '../../engine/index.js';
 import { ParcelTable } from '../layers/parcel-table.js';
-import { createEngineWorker } from '../worker/create-engine-worker.js';
+import { createEngineWorker, sqlWasmUrl } from '../worker/create-engine-worker.js';
 import type {
   DemoCityRequest,
   FlatParcelGeometry,
@@ -363,6 +363,7 @@ export class EngineController implements ReactiveController {
       this.worker = worker;
       this.workerReady = false;
       this.unconfirmed = [];
+      if (!replay.some((m) => m.type === 'assets')) this.post({ type: 'assets', requestId: 0, sqlWasmUrl: sqlWasmUrl() });
       for (const message of replay) this.post(message);
       return;
     }

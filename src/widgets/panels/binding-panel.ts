@@ -134,7 +134,7 @@ function renderFiles(ctx: BindingContext): TemplateResult {
       }}
     >
       <label for=${id}>${t.loadFiles}</label>
-      <input id=${id} type="file" multiple accept=".geojson,.json,.zip,.shp,.shx,.dbf,.prj,.cpg,.csv,.tsv,.fgb,application/geo+json,application/json" @change=${(e: Event) => onFiles((e.target as HTMLInputElement).files)} />
+      <input id=${id} type="file" multiple accept=".geojson,.json,.zip,.shp,.shx,.dbf,.prj,.cpg,.csv,.tsv,.fgb,.gpkg,application/geo+json,application/json" @change=${(e: Event) => onFiles((e.target as HTMLInputElement).files)} />
       <div>${t.dropHint}</div>
       <div class="samples">${t.loaded(ctx.layers.map((l) => `${l.name} (${formatCount(l.features, ctx.lang)})`).join(', ') || t.none)}</div>
     </div>

@@ -12,3 +12,11 @@ export function createEngineWorker(attempt = 0): Worker | null {
   if (attempt > 0) return null;
   return new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module', name: 'carbon-balance-engine' });
 }
+
+/**
+ * URL of sql.js's WebAssembly, which the worker loads for the first GeoPackage file. The drop-in
+ * bundle's version points beside the bundle (`sql-wasm.wasm`, copied there by the build).
+ */
+export function sqlWasmUrl(): string {
+  return new URL('../../../node_modules/sql.js/dist/sql-wasm-browser.wasm', import.meta.url).href;
+}

@@ -34,6 +34,8 @@ export type WorkerRequest =
   | { type: 'load-layers'; requestId: number; layers: Record<string, LayerInput> }
   | { type: 'values'; requestId: number; layer: string; field: string }
   | { type: 'run'; requestId: number; config: CityConfig }
+  /** Where the worker finds its assets (sql.js's WebAssembly for GeoPackage); the page's first message. */
+  | { type: 'assets'; requestId: number; sqlWasmUrl: string }
   | { type: 'cancel'; requestId: number };
 
 /** What a field of a layer holds, with a few sample values (as text). */
