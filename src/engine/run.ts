@@ -28,7 +28,8 @@ import type { LineLayer, PointLayer, PolygonLayer, XY } from './spatial/layers.j
 import { GridIndex } from './spatial/grid-index.js';
 import { cutNetwork } from './spatial/network.js';
 import type { NetworkPieces } from './spatial/network.js';
-import { indexBBoxes, intersectMultiPolygons, overlayParcelsOnUnits, overlayPolygons, unitAt } from './spatial/overlay.js';
+import { indexBBoxes, intersectMultiPolygons, overlayParcelsOnUnits, overlayPolygons } from './spatial/overlay.js';
+import { UnitLocator } from './spatial/unit-locator.js';
 import { findParcelOverlaps, reportParcelOverlaps } from './spatial/overlaps.js';
 import { assignPointsToParcels } from './spatial/points.js';
 import type { Feature, FeatureCollection, Geometry, Issue, PoiCategory, SpaceType, TransportMode } from './types.js';
@@ -230,7 +231,10 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
 
   // ---- overlay: parcels × units -------------------------------------------------------------
   enter('overlay');
-  const pieces = overlayParcelsOnUnits(parcels, units, progress);
+  const unitIndex = indexBBoxes(units);
+  // Which units cover a point, from a grid for points well inside a unit (overlay, POIs, roads).
+  const unitLocator = new UnitLocator(units, unitIndex);
+  const pieces = overlayParcelsOnUnits(parcels, units, progress, unitLocator);
   let parcelsInStudy = 0, clippedM2 = 0, parcelAreaM2 = 0;
   for (let i = 0; i < parcels.geoms.length; i++) {
     parcelAreaM2 += parcels.areas[i];
@@ -246,7 +250,6 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
   enter('weights');
   const parcelIndex = indexBBoxes(parcels);
   const parcelGrid = parcels.geoms.length > 0 ? new GridIndex(parcels.bboxes) : null;
-  const unitIndex = indexBBoxes(units);
   const n = parcels.geoms.length;
   const poiCounts: Record<PoiCategory, Float64Array> = { industry: new Float64Array(n), commercial: new Float64Array(n), transport: new Float64Array(n) };
   const poiStats: RunReport['pois'] = {};
@@ -281,7 +284,7 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
         if (cat === 'transport') { transportPoints.xs.push(layer.xs[k]); transportPoints.ys.push(layer.ys[k]); }
       }
       if (proxyCategories && c.some((cat) => proxyCategories.has(cat))) {
-        const u = unitAt(units, unitIndex, layer.xs[k], layer.ys[k]);
+        const u = unitLocator.unitAt(layer.xs[k], layer.ys[k]);
         if (u >= 0) unitPoiCounts[u]++;
       }
     }
@@ -330,7 +333,7 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
   let network: NetworkPieces | null = null;
   let networkWeights: NetworkWeights | null = null;
   if (allLines.lines.length > 0) {
-    network = cutNetwork(allLines, parcels, parcelGrid, pieces, units, unitIndex, cellSizeM);
+    network = cutNetwork(allLines, parcels, parcelGrid, pieces, units, unitIndex, cellSizeM, unitLocator);
     for (let k = 0; k < network.line.length; k++) {
       const p = network.parcel[k];
       const l = network.line[k];

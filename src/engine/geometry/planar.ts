@@ -243,7 +243,7 @@ export function clipMultiPolygonToRect(mp: MultiPolygon, minX: number, minY: num
  * Parameters t ∈ (0, 1) where segment a→b crosses segment c→d (proper or touching crossings,
  * collinear overlaps give both overlap ends). Pushes into `out`.
  */
-export function segmentCrossings(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number, out: number[]): void {
+export function segmentCrossings(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number, out: { push(t: number): unknown }): void {
   const rx = bx - ax, ry = by - ay, sx = dx - cx, sy = dy - cy;
   const denom = rx * sy - ry * sx;
   const qpx = cx - ax, qpy = cy - ay;

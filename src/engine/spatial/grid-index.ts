@@ -93,7 +93,19 @@ export class GridIndex {
         if (this.stamp[i] !== q) { this.stamp[i] = q; out.push(i); }
       }
     }
-    if (out.length > 1 && (c0 !== c1 || r0 !== r1)) out.sort((a, b) => a - b);
+    if (out.length > 1 && (c0 !== c1 || r0 !== r1)) sortAscending(out);
     return out;
+  }
+}
+
+/** Ascending sort of item indices: insertion sort for the short lists a query gives (the comparator sort costs more there). */
+function sortAscending(a: number[]): void {
+  const n = a.length;
+  if (n > 32) { a.sort((x, y) => x - y); return; }
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) { a[j + 1] = a[j]; j--; }
+    a[j + 1] = v;
   }
 }

@@ -8,11 +8,14 @@
  * its shares add to one. A piece on a shared parcel edge goes to the first parcel in input order.
  */
 import type Flatbush from 'flatbush';
-import { multiPolygonCoversPoint, segmentCrossings } from '../geometry/planar.js';
-import type { GridIndex } from './grid-index.js';
+import type { BBox } from '../geometry/planar.js';
+import { segmentCrossings } from '../geometry/planar.js';
+import { flatCoversPoint, flattenPolygons } from '../geometry/flat.js';
+import { GridIndex } from './grid-index.js';
 import type { LineLayer, PolygonLayer } from './layers.js';
 import type { ParcelPieces } from './overlay.js';
 import { indexEdges } from './overlay.js';
+import { UnitLocator } from './unit-locator.js';
 
 /** Flat list of line sub-pieces inside the study area. */
 export interface NetworkPieces {
@@ -29,10 +32,19 @@ export interface NetworkPieces {
   inStudyM: Float64Array;
 }
 
+/** The pieces in typed arrays that double when full (no boxed numbers for 10⁶ pieces). */
 class Growable {
-  line: number[] = []; parcel: number[] = []; unit: number[] = []; col: number[] = []; row: number[] = []; len: number[] = [];
+  n = 0;
+  line = new Int32Array(1024); parcel = new Int32Array(1024); unit = new Int32Array(1024); col = new Int32Array(1024); row = new Int32Array(1024); len = new Float64Array(1024);
   push(l: number, p: number, u: number, c: number, r: number, len: number): void {
-    this.line.push(l); this.parcel.push(p); this.unit.push(u); this.col.push(c); this.row.push(r); this.len.push(len);
+    if (this.n === this.line.length) this.grow();
+    const k = this.n++;
+    this.line[k] = l; this.parcel[k] = p; this.unit[k] = u; this.col[k] = c; this.row[k] = r; this.len[k] = len;
+  }
+  private grow(): void {
+    const size = this.line.length * 2;
+    const more = <T extends Int32Array | Float64Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(size); b.set(a); return b; };
+    this.line = more(this.line); this.parcel = more(this.parcel); this.unit = more(this.unit); this.col = more(this.col); this.row = more(this.row); this.len = more(this.len);
   }
 }
 
@@ -40,21 +52,26 @@ class Growable {
  * Cut lines by parcels, units and a grid.
  * @param cellSizeM grid cell size (m); cells are aligned to multiples of it.
  */
-export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: GridIndex | null, pieces: ParcelPieces, units: PolygonLayer, unitIndex: Flatbush | null, cellSizeM: number): NetworkPieces {
+export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: GridIndex | null, pieces: ParcelPieces, units: PolygonLayer, unitIndex: Flatbush | null, cellSizeM: number, locator?: UnitLocator): NetworkPieces {
   const unitEdges = indexEdges(units);
+  const ec = unitEdges.coords;
+  // The unit edges in a grid index too: the R-tree search allocates a result per segment.
+  const edgeCount = ec.length / 4;
+  const edgeBoxes: BBox[] = new Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) {
+    const o = e * 4;
+    edgeBoxes[e] = [Math.min(ec[o], ec[o + 2]), Math.min(ec[o + 1], ec[o + 3]), Math.max(ec[o], ec[o + 2]), Math.max(ec[o + 1], ec[o + 3])];
+  }
+  const edgeGrid = edgeCount > 0 ? new GridIndex(edgeBoxes) : null;
+  const ue: number[] = [];
   const out = new Growable();
   const inStudy = new Float64Array(lines.lines.length);
-  const ts: number[] = [];
-  const unitTs: number[] = [];
+  // Crossing parameters of the current segment (parcel edges, unit edges, grid lines, 0 and 1).
+  const ts = new Crossings();
   const cands: number[] = [];
-
-  const unitsAt = (x: number, y: number, into: number[]): void => {
-    into.length = 0;
-    if (!unitIndex) return;
-    const hits = unitIndex.search(x, y, x, y);
-    if (hits.length > 1) hits.sort((a, b) => a - b);
-    for (const u of hits) if (multiPolygonCoversPoint(x, y, units.geoms[u])) into.push(u);
-  };
+  const unitLocator = locator ?? new UnitLocator(units, unitIndex);
+  const flat = flattenPolygons(parcels.geoms);
+  const { polyStart, ringStart, vertexStart, xy } = flat;
 
   const currentUnits: number[] = [];
   // Parcel boxes flat (minX, minY, maxX, maxY per parcel): read for every candidate of every segment.
@@ -68,45 +85,53 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: 
       const segLen = Math.hypot(bx - ax, by - ay);
       if (segLen === 0) continue;
       const minX = Math.min(ax, bx), minY = Math.min(ay, by), maxX = Math.max(ax, bx), maxY = Math.max(ay, by);
-      ts.length = 0;
-      unitTs.length = 0;
+      ts.n = 0;
       // Parcel edges.
-      if (parcelGrid) parcelGrid.queryBox(minX, minY, maxX, maxY, cands);
-      // Keep only parcels whose box meets the segment's (the grid cells are coarser) and whose
-      // box the segment's line does not pass clear of (all four corners on one side): a
-      // diagonal segment's box holds many parcels its line never touches.
       let kept = 0;
-      const rx = bx - ax, ry = by - ay;
-      for (let k = 0; k < cands.length; k++) {
-        const pi = cands[k], o = pi * 4;
-        const x0 = boxes[o], y0 = boxes[o + 1], x1 = boxes[o + 2], y1 = boxes[o + 3];
-        if (!(x0 <= maxX && x1 >= minX && y0 <= maxY && y1 >= minY)) continue;
-        const s0 = rx * (y0 - ay) - ry * (x0 - ax), s1 = rx * (y0 - ay) - ry * (x1 - ax);
-        const s2 = rx * (y1 - ay) - ry * (x0 - ax), s3 = rx * (y1 - ay) - ry * (x1 - ax);
-        if ((s0 > 0 && s1 > 0 && s2 > 0 && s3 > 0) || (s0 < 0 && s1 < 0 && s2 < 0 && s3 < 0)) continue;
-        cands[kept++] = pi;
-      }
-      cands.length = kept;
-      for (let k = 0; k < cands.length; k++) for (const poly of parcels.geoms[cands[k]]) for (const r of poly) {
-        const m = r.length;
-        let c = r[m - 1];
-        for (let i = 0; i < m; i++) {
-          const d = r[i];
-          // Most edges of a candidate parcel lie clear of the segment's box: skip them cheaply.
-          const cx = c[0], cy = c[1], dx = d[0], dy = d[1];
-          if (!((cx < minX && dx < minX) || (cx > maxX && dx > maxX) || (cy < minY && dy < minY) || (cy > maxY && dy > maxY))) {
-            segmentCrossings(ax, ay, bx, by, cx, cy, dx, dy, ts);
-          }
-          c = d;
+      if (parcelGrid) {
+        parcelGrid.queryBox(minX, minY, maxX, maxY, cands);
+        // Keep only parcels whose box meets the segment's (the grid cells are coarser) and whose
+        // box the segment's line does not pass clear of (all four corners on one side): a
+        // diagonal segment's box holds many parcels its line never touches.
+        const rx = bx - ax, ry = by - ay;
+        for (let k = 0; k < cands.length; k++) {
+          const pi = cands[k], o = pi * 4;
+          const x0 = boxes[o], y0 = boxes[o + 1], x1 = boxes[o + 2], y1 = boxes[o + 3];
+          if (!(x0 <= maxX && x1 >= minX && y0 <= maxY && y1 >= minY)) continue;
+          const s0 = rx * (y0 - ay) - ry * (x0 - ax), s1 = rx * (y0 - ay) - ry * (x1 - ax);
+          const s2 = rx * (y1 - ay) - ry * (x0 - ax), s3 = rx * (y1 - ay) - ry * (x1 - ax);
+          if ((s0 > 0 && s1 > 0 && s2 > 0 && s3 > 0) || (s0 < 0 && s1 < 0 && s2 < 0 && s3 < 0)) continue;
+          cands[kept++] = pi;
         }
       }
-      // Unit edges.
-      const ue = unitEdges.index ? unitEdges.index.search(minX, minY, maxX, maxY) : [];
-      for (const e of ue) {
-        const o = e * 4;
-        segmentCrossings(ax, ay, bx, by, unitEdges.coords[o], unitEdges.coords[o + 1], unitEdges.coords[o + 2], unitEdges.coords[o + 3], unitTs);
+      for (let k = 0; k < kept; k++) {
+        const pi = cands[k];
+        for (let r = ringStart[polyStart[pi]], rEnd = ringStart[polyStart[pi + 1]]; r < rEnd; r++) {
+          const v0 = vertexStart[r], v1 = vertexStart[r + 1];
+          let cx = xy[2 * v1 - 2], cy = xy[2 * v1 - 1];
+          for (let v = v0; v < v1; v++) {
+            const dx = xy[2 * v], dy = xy[2 * v + 1];
+            // Most edges of a candidate parcel lie clear of the segment's box: skip them cheaply.
+            if (!((cx < minX && dx < minX) || (cx > maxX && dx > maxX) || (cy < minY && dy < minY) || (cy > maxY && dy > maxY))) {
+              segmentCrossings(ax, ay, bx, by, cx, cy, dx, dy, ts);
+            }
+            cx = dx;
+            cy = dy;
+          }
+        }
       }
-      for (const t of unitTs) ts.push(t);
+      // Unit edges whose box meets the segment's (the grid's cells are coarser than the boxes).
+      let nearUnitEdge = false;
+      if (edgeGrid) {
+        edgeGrid.queryBox(minX, minY, maxX, maxY, ue);
+        for (let k = 0; k < ue.length; k++) {
+          const e = ue[k], b = edgeBoxes[e];
+          if (!(b[0] <= maxX && b[2] >= minX && b[1] <= maxY && b[3] >= minY)) continue;
+          nearUnitEdge = true;
+          const o = e * 4;
+          segmentCrossings(ax, ay, bx, by, ec[o], ec[o + 1], ec[o + 2], ec[o + 3], ts);
+        }
+      }
       // Grid lines x = k·size and y = k·size.
       if (bx !== ax) for (let k = Math.ceil(minX / cellSizeM); k * cellSizeM <= maxX; k++) {
         const t = (k * cellSizeM - ax) / (bx - ax);
@@ -116,36 +141,60 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: 
         const t = (k * cellSizeM - ay) / (by - ay);
         if (t > 0 && t < 1) ts.push(t);
       }
-      ts.push(0, 1);
-      ts.sort((a, b) => a - b);
+      ts.push(0);
+      ts.push(1);
+      ts.sort();
+      const t = ts.t;
       // The unit can change inside this segment only where a unit edge is near it.
-      const recheckUnits = ue.length > 0 || !unitsKnown;
-      for (let j = 0; j + 1 < ts.length; j++) {
-        const t0 = ts[j], t1 = ts[j + 1];
+      const recheckUnits = nearUnitEdge || !unitsKnown;
+      for (let j = 0; j + 1 < ts.n; j++) {
+        const t0 = t[j], t1 = t[j + 1];
         if (t1 - t0 <= 1e-12) continue;
         const tm = (t0 + t1) / 2;
         const mx = ax + tm * (bx - ax), my = ay + tm * (by - ay);
-        if (recheckUnits) { unitsAt(mx, my, currentUnits); unitsKnown = true; }
+        if (recheckUnits) { unitLocator.unitsAt(mx, my, currentUnits); unitsKnown = true; }
         if (currentUnits.length === 0) continue; // outside the study area
         const len = (t1 - t0) * segLen;
         let parcel = -1;
-        for (let k = 0; k < cands.length; k++) {
+        for (let k = 0; k < kept; k++) {
           const pi = cands[k], o = pi * 4;
           if (mx < boxes[o] || mx > boxes[o + 2] || my < boxes[o + 1] || my > boxes[o + 3]) continue;
-          if (multiPolygonCoversPoint(mx, my, parcels.geoms[pi])) {
+          if (flatCoversPoint(mx, my, flat, pi)) {
             if (pieces.inStudyM2[pi] > 0) parcel = pi;
             break;
           }
         }
         const col = Math.floor(mx / cellSizeM), row = Math.floor(my / cellSizeM);
         const share = len / currentUnits.length;
-        for (const u of currentUnits) out.push(li, parcel, u, col, row, share);
+        for (let k = 0; k < currentUnits.length; k++) out.push(li, parcel, currentUnits[k], col, row, share);
         inStudy[li] += len;
       }
     }
   }
+  const n = out.n;
   return {
-    line: Int32Array.from(out.line), parcel: Int32Array.from(out.parcel), unit: Int32Array.from(out.unit),
-    col: Int32Array.from(out.col), row: Int32Array.from(out.row), lengthM: Float64Array.from(out.len), inStudyM: inStudy,
+    line: out.line.slice(0, n), parcel: out.parcel.slice(0, n), unit: out.unit.slice(0, n),
+    col: out.col.slice(0, n), row: out.row.slice(0, n), lengthM: out.len.slice(0, n), inStudyM: inStudy,
   };
+}
+
+/** The crossing parameters of one segment: a Float64Array that grows, sorted in place. */
+class Crossings {
+  t = new Float64Array(64);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.t.length) { const b = new Float64Array(this.n * 2); b.set(this.t); this.t = b; }
+    this.t[this.n++] = v;
+  }
+  /** Ascending (insertion sort: a segment has a handful of crossings; the typed sort past 32). */
+  sort(): void {
+    const a = this.t, n = this.n;
+    if (n > 32) { a.subarray(0, n).sort(); return; }
+    for (let i = 1; i < n; i++) {
+      const v = a[i];
+      let j = i - 1;
+      while (j >= 0 && a[j] > v) { a[j + 1] = a[j]; j--; }
+      a[j + 1] = v;
+    }
+  }
 }

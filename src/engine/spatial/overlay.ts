@@ -14,6 +14,7 @@ import { intersection as robustIntersection } from 'polyclip-ts';
 import type { MultiPolygon } from '../geometry/planar.js';
 import { clipMultiPolygonToRect, clipRingToConvex, convexOrientation, multiPolygonArea, multiPolygonCoversPoint, ringSignedArea } from '../geometry/planar.js';
 import type { PolygonLayer } from './layers.js';
+import type { UnitLocator } from './unit-locator.js';
 
 export interface ParcelPieces {
   /** Start of each parcel's pieces in the flat arrays (length parcels + 1). */
@@ -116,16 +117,18 @@ export function intersectMultiPolygons(a: MultiPolygon, b: MultiPolygon, bbox: n
  * @returns pieces per parcel (unit index and area), the pieces' geometry for parcels that
  *   straddle a unit border, and each parcel's in-study area.
  */
-export function overlayParcelsOnUnits(parcels: PolygonLayer, units: PolygonLayer, onProgress?: (f: number) => void): ParcelPieces {
-  return overlayPolygons(parcels, units, onProgress);
+export function overlayParcelsOnUnits(parcels: PolygonLayer, units: PolygonLayer, onProgress?: (f: number) => void, locator?: UnitLocator): ParcelPieces {
+  return overlayPolygons(parcels, units, onProgress, locator);
 }
 
 /**
  * Cut every polygon of `subject` by the polygons of `target` (pieces name the target index).
  * Subjects that no target edge comes near lie wholly inside one target or outside all, which
  * one point-in-polygon test settles; only the others are intersected exactly.
+ * @param locator answers that test from a grid (see UnitLocator) when given; it must be built
+ *   on the same `units`.
  */
-export function overlayPolygons(parcels: PolygonLayer, units: PolygonLayer, onProgress?: (f: number) => void): ParcelPieces {
+export function overlayPolygons(parcels: PolygonLayer, units: PolygonLayer, onProgress?: (f: number) => void, locator?: UnitLocator): ParcelPieces {
   const n = parcels.geoms.length;
   const unitIndex = indexBBoxes(units);
   const { index: edgeIndex, coords: edges } = indexEdges(units);
@@ -157,7 +160,7 @@ export function overlayPolygons(parcels: PolygonLayer, units: PolygonLayer, onPr
     if (!crossed) {
       // No unit edge near the parcel: it is wholly inside one unit, or outside all of them.
       const v = parcels.geoms[i][0][0][0];
-      const u = unitAt(units, unitIndex, v[0], v[1]);
+      const u = locator ? locator.unitAt(v[0], v[1]) : unitAt(units, unitIndex, v[0], v[1]);
       if (u >= 0 && parcels.areas[i] > 0) {
         unit.push(u);
         area.push(parcels.areas[i]);

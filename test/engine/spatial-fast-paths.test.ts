@@ -1,0 +1,133 @@
+/**
+ * The fast paths of the spatial stages give the answers of the plain tests they stand in for:
+ * flat-array point-in-polygon = planar.ts, the unit locator's grid = an R-tree search and a
+ * point-in-polygon test per unit, point for point (inside, outside, on an edge, on a vertex,
+ * within the on-edge tolerance, in a hole, in two overlapping units).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ON_EDGE_TOLERANCE_M, multiPolygonBBox, multiPolygonCoversPoint, pointInRing } from '../../src/engine/geometry/planar.js';
+import type { MultiPolygon } from '../../src/engine/geometry/planar.js';
+import { flatCoversPoint, flatPointInRing, flattenPolygons } from '../../src/engine/geometry/flat.js';
+import type { PolygonLayer } from '../../src/engine/spatial/layers.js';
+import { indexBBoxes } from '../../src/engine/spatial/overlay.js';
+import { UnitLocator, unitsCovering } from '../../src/engine/spatial/unit-locator.js';
+
+const X0 = 500_000, Y0 = 3_320_000;
+const sq = (x: number, y: number, s: number): number[][] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s]];
+
+function layerOf(geoms: MultiPolygon[]): PolygonLayer {
+  return { layer: 'units', source: geoms.map((_, i) => i), ids: geoms.map((_, i) => `u${i}`), geoms, areas: new Float64Array(geoms.length), bboxes: geoms.map(multiPolygonBBox), inputCount: geoms.length };
+}
+
+/** A small deterministic generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Units at Gauss–Krüger-like coordinates: A and B share the edge x = X0 + 1000; C overlaps B by
+// 200 m; D has a hole in which E lies; F is a concave L; a long diagonal edge cuts G.
+const A = [sq(X0, Y0, 1000)];
+const B = [sq(X0 + 1000, Y0, 1000)];
+const C = [sq(X0 + 1800, Y0 + 200, 600)];
+const D = [sq(X0, Y0 + 1500, 1000), sq(X0 + 300, Y0 + 1800, 400)];
+const E = [sq(X0 + 300, Y0 + 1800, 400)];
+const F = [[[X0 + 1500, Y0 + 1500], [X0 + 2500, Y0 + 1500], [X0 + 2500, Y0 + 1800], [X0 + 1800, Y0 + 1800], [X0 + 1800, Y0 + 2500], [X0 + 1500, Y0 + 2500]]];
+const G = [[[X0 + 2600, Y0], [X0 + 4000, Y0], [X0 + 2600, Y0 + 2600]]];
+const geoms: MultiPolygon[] = [[A], [B], [C], [D], [E], [F], [G]].map((p) => p.map((rings) => rings)) as MultiPolygon[];
+const units = layerOf(geoms);
+
+describe('flat polygons', () => {
+  const flat = flattenPolygons(units.geoms);
+
+  test('keeps every vertex in order, with polygon, ring and vertex offsets', () => {
+    assert.deepEqual([...flat.polyStart], [0, 1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual([...flat.ringStart], [0, 1, 2, 3, 5, 6, 7, 8]); // D has two rings
+    assert.equal(flat.vertexStart[flat.vertexStart.length - 1], 4 * 6 + 6 + 3);
+    assert.deepEqual([flat.xy[0], flat.xy[1]], [X0, Y0]);
+    assert.equal(flattenPolygons(units.geoms), flat, 'made once per list');
+  });
+
+  test('point in ring and covers-point agree with planar.ts on chosen and random points', () => {
+    const chosen: [number, number][] = [
+      [X0 + 500, Y0 + 500], [X0 + 1000, Y0 + 500], [X0 + 1000, Y0], [X0 + 1000 + ON_EDGE_TOLERANCE_M / 2, Y0 + 10],
+      [X0 + 1000 + 2 * ON_EDGE_TOLERANCE_M, Y0 + 10], [X0 + 500, Y0 + 2000], [X0 + 300, Y0 + 2000], [X0 + 1650, Y0 + 2000],
+      [X0 + 2000, Y0 + 2000], [X0 + 3300, Y0 + 1300], [X0 + 3300.0001, Y0 + 1300],
+    ];
+    const next = rng(7);
+    const points = [...chosen];
+    for (let k = 0; k < 5000; k++) points.push([X0 - 100 + next() * 4200, Y0 - 100 + next() * 2800]);
+    let inside = 0;
+    for (const [x, y] of points) {
+      for (let u = 0; u < geoms.length; u++) {
+        const want = multiPolygonCoversPoint(x, y, geoms[u]);
+        assert.equal(flatCoversPoint(x, y, flat, u), want, `unit ${u} at ${x - X0}, ${y - Y0}`);
+        if (want) inside++;
+      }
+    }
+    assert.ok(inside > 1000, 'many points inside some unit');
+    // Ring by ring too (D's hole is ring 4).
+    for (const [x, y] of chosen) assert.equal(flatPointInRing(x, y, flat, 4), pointInRing(x, y, D[1]));
+    assert.equal(flatPointInRing(X0 + 500, Y0 + 2000, flat, 4), 1); // inside the hole's ring
+    assert.equal(flatCoversPoint(X0 + 500, Y0 + 2000, flat, 3), false); // so not covered by D
+    assert.equal(flatCoversPoint(X0 + 300, Y0 + 2000, flat, 3), true); // on the hole's edge
+  });
+});
+
+describe('unit locator', () => {
+  const index = indexBBoxes(units);
+
+  test('answers as the R-tree search and point-in-polygon do, on borders, overlaps and holes', () => {
+    const locator = new UnitLocator(units, index);
+    const cases: [number, number, number[]][] = [
+      [X0 + 500, Y0 + 500, [0]],
+      [X0 + 1000, Y0 + 500, [0, 1]], // on the shared edge: both
+      // Within the tolerance of A's edge but outside A's box: the box search leaves A out.
+      [X0 + 1000 + ON_EDGE_TOLERANCE_M / 2, Y0 + 500, [1]],
+      [X0 + 1800 + ON_EDGE_TOLERANCE_M / 2, Y0 + 2000, [5]], // in the L's notch but within the tolerance of its edge
+      [X0 + 1800 + 2 * ON_EDGE_TOLERANCE_M, Y0 + 2000, []],
+      [X0 + 2600, Y0 + 1300, [6]], // on G's vertical edge
+      [X0 + 1900, Y0 + 500, [1, 2]], // in the overlap of B and C
+      [X0 + 500, Y0 + 2000, [4]], // in D's hole, which is E
+      [X0 + 300, Y0 + 2000, [3, 4]], // on the hole's edge
+      [X0 + 2000, Y0 + 2000, []], // in the notch of the L
+      [X0 + 1600, Y0 + 2400, [5]],
+      [X0 - 50, Y0 + 500, []], // outside every box
+      [X0 + 9000, Y0 + 9000, []],
+    ];
+    // Twice: the second time from the cells' stored answers.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const [x, y, want] of cases) {
+        assert.deepEqual([...locator.unitsAt(x, y, [])], want, `pass ${pass} at ${x - X0}, ${y - Y0}`);
+        assert.equal(locator.unitAt(x, y), want.length > 0 ? want[0] : -1);
+      }
+    }
+  });
+
+  test('gives the reference answer for 20,000 random points, in any order of queries', () => {
+    const locator = new UnitLocator(units, index);
+    const next = rng(11);
+    const ref: number[] = [], got: number[] = [];
+    for (let k = 0; k < 20_000; k++) {
+      // Half the points on a 1 m lattice (many on edges and vertices exactly), half anywhere.
+      const x = k % 2 === 0 ? X0 + Math.round(next() * 4200) - 100 : X0 - 100 + next() * 4200;
+      const y = k % 2 === 0 ? Y0 + Math.round(next() * 2800) - 100 : Y0 - 100 + next() * 2800;
+      assert.deepEqual(locator.unitsAt(x, y, got), unitsCovering(units, index, x, y, ref), `at ${x - X0}, ${y - Y0}`);
+    }
+  });
+
+  test('no units or no index: nothing covers anything', () => {
+    const empty = layerOf([]);
+    const locator = new UnitLocator(empty, indexBBoxes(empty));
+    assert.deepEqual(locator.unitsAt(X0, Y0, [1, 2]), []);
+    assert.equal(locator.unitAt(X0, Y0), -1);
+    assert.equal(locator.unitAt(Number.NaN, Y0), -1);
+  });
+});
