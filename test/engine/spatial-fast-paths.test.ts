@@ -10,7 +10,8 @@ import { ON_EDGE_TOLERANCE_M, multiPolygonBBox, multiPolygonCoversPoint, pointIn
 import type { MultiPolygon } from '../../src/engine/geometry/planar.js';
 import { flatCoversPoint, flatPointInRing, flattenPolygons } from '../../src/engine/geometry/flat.js';
 import type { PolygonLayer } from '../../src/engine/spatial/layers.js';
-import { indexBBoxes } from '../../src/engine/spatial/overlay.js';
+import { indexBBoxes, intersectMultiPolygons, overlayPolygons } from '../../src/engine/spatial/overlay.js';
+import { multiPolygonArea } from '../../src/engine/geometry/planar.js';
 import { UnitLocator, unitsCovering } from '../../src/engine/spatial/unit-locator.js';
 
 const X0 = 500_000, Y0 = 3_320_000;
@@ -129,5 +130,60 @@ describe('unit locator', () => {
     assert.deepEqual(locator.unitsAt(X0, Y0, [1, 2]), []);
     assert.equal(locator.unitAt(X0, Y0), -1);
     assert.equal(locator.unitAt(Number.NaN, Y0), -1);
+  });
+});
+
+describe('overlay of concave parcels', () => {
+  // Two units split by a border that bends at (X0 + 50, Y0 + 50): the left unit is concave there.
+  const left = [[[X0 - 100, Y0 - 100], [X0 + 40, Y0 - 100], [X0 + 50, Y0 + 50], [X0 + 40, Y0 + 300], [X0 - 100, Y0 + 300]]];
+  const right = [[[X0 + 40, Y0 - 100], [X0 + 300, Y0 - 100], [X0 + 300, Y0 + 300], [X0 + 40, Y0 + 300], [X0 + 50, Y0 + 50]]];
+  const units2 = layerOf([[left], [right]] as MultiPolygon[]);
+  // Concave parcels: L shapes and a U with a hole, placed across the border, beside it and far inside.
+  const L = (x: number, y: number, s: number): number[][] => [[x, y], [x + 2 * s, y], [x + 2 * s, y + s], [x + s, y + s], [x + s, y + 2 * s], [x, y + 2 * s]];
+  const U = (x: number, y: number): number[][] => [[x, y], [x + 60, y], [x + 60, y + 60], [x + 40, y + 60], [x + 40, y + 20], [x + 20, y + 20], [x + 20, y + 60], [x, y + 60]];
+  const parcelGeoms: MultiPolygon[] = [
+    [[L(X0 + 20, Y0 + 20, 20)]], // across the bend
+    [[L(X0 + 30, Y0 + 150, 15)]], // across the straight part
+    [[U(X0 + 20, Y0 + 100), sq(X0 + 5 + 20, Y0 + 100 + 5, 10).reverse()]], // with a hole
+    [[L(X0 - 90, Y0 - 90, 10)]], // wholly in the left unit
+    [[L(X0 + 200, Y0 + 200, 10)]], // wholly in the right unit
+    [[L(X0 + 250, Y0 - 130, 20)]], // half outside both units
+  ];
+  const parcels = layerOf(parcelGeoms);
+  parcels.areas = Float64Array.from(parcelGeoms.map(multiPolygonArea));
+
+  test('pieces have the areas of an exact polygon intersection and cover the same points', () => {
+    const pieces = overlayPolygons(parcels, units2);
+    const next = rng(3);
+    for (let i = 0; i < parcelGeoms.length; i++) {
+      const want: [number, number][] = [];
+      for (let u = 0; u < 2; u++) {
+        const a = multiPolygonArea(intersectMultiPolygons(parcelGeoms[i], units2.geoms[u], parcels.bboxes[i]));
+        if (a > 0) want.push([u, a]);
+      }
+      const got: [number, number][] = [];
+      for (let j = pieces.offsets[i]; j < pieces.offsets[i + 1]; j++) got.push([pieces.unit[j], pieces.areaM2[j]]);
+      assert.equal(got.length, want.length, `parcel ${i}: pieces`);
+      got.forEach(([u, a], k) => {
+        assert.equal(u, want[k][0]);
+        assert.ok(Math.abs(a - want[k][1]) <= 1e-9 * want[k][1], `parcel ${i} unit ${u}: ${a} vs ${want[k][1]}`);
+      });
+      const parts = pieces.geoms.get(i);
+      if (!parts) continue;
+      const b = parcels.bboxes[i];
+      for (let k = 0; k < 400; k++) {
+        const x = b[0] + next() * (b[2] - b[0]), y = b[1] + next() * (b[3] - b[1]);
+        if (!multiPolygonCoversPoint(x, y, parcelGeoms[i])) continue;
+        parts.forEach((mp, p) => {
+          const u = pieces.unit[pieces.offsets[i] + p];
+          const exact = intersectMultiPolygons(parcelGeoms[i], units2.geoms[u], b);
+          assert.equal(multiPolygonCoversPoint(x, y, mp), multiPolygonCoversPoint(x, y, exact), `parcel ${i} unit ${u} at ${x - X0}, ${y - Y0}`);
+        });
+      }
+    }
+    // The parcel across the bend is cut in two, and its pieces add up to it.
+    assert.equal(pieces.offsets[1] - pieces.offsets[0], 2);
+    assert.ok(Math.abs(pieces.inStudyM2[0] - parcels.areas[0]) < 1e-6);
+    assert.ok(pieces.inStudyM2[5] < parcels.areas[5] && pieces.inStudyM2[5] > 0);
   });
 });

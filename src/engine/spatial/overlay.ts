@@ -98,6 +98,11 @@ function toPolyclip(mp: MultiPolygon): [number, number][][][] {
  */
 export function intersectMultiPolygons(a: MultiPolygon, b: MultiPolygon, bbox: number[]): MultiPolygon {
   const bClip = clipMultiPolygonToRect(b, bbox[0], bbox[1], bbox[2], bbox[3]);
+  return intersectClipped(a, b, bClip);
+}
+
+/** {@link intersectMultiPolygons} with `b` already clipped to a's box (`bClip`). */
+function intersectClipped(a: MultiPolygon, b: MultiPolygon, bClip: MultiPolygon): MultiPolygon {
   if (bClip.length === 0) return [];
   const pa = toPolyclip(a);
   const pb = toPolyclip(bClip);
@@ -176,7 +181,16 @@ export function overlayPolygons(parcels: PolygonLayer, units: PolygonLayer, onPr
     const g = parcels.geoms[i];
     const orientation = g.length === 1 && g[0].length === 1 ? convexOrientation(g[0][0]) : 0;
     for (const u of candidates) {
-      const piece = orientation !== 0 ? clipByConvex(units.geoms[u], g[0][0], orientation) : intersectMultiPolygons(g, units.geoms[u], b);
+      let piece: MultiPolygon;
+      if (orientation !== 0) piece = clipByConvex(units.geoms[u], g[0][0], orientation);
+      else {
+        // A concave parcel: the unit cut to the parcel's box is most often convex (the whole
+        // box, or the box cut by one straight stretch of border); then Sutherland–Hodgman of
+        // the parcel by it is exact for areas, as above, and polygon-clipping is left for the rest.
+        const uClip = clipMultiPolygonToRect(units.geoms[u], b[0], b[1], b[2], b[3]);
+        const o = uClip.length === 1 && uClip[0].length === 1 ? strictConvexOrientation(uClip[0][0]) : 0;
+        piece = o !== 0 ? clipByConvex(g, uClip[0][0], o) : intersectClipped(g, units.geoms[u], uClip);
+      }
       const a = multiPolygonArea(piece);
       if (a > 0) {
         unit.push(u);
@@ -214,4 +228,34 @@ function clipByConvex(mp: MultiPolygon, clip: number[][], orientation: 1 | -1): 
     out.push(clipped);
   }
   return out;
+}
+
+/**
+ * Like `convexOrientation`, but a ring that turns back on itself along a line (the zero-width
+ * bridges a rectangle clip leaves in a concave ring) or repeats a vertex is not convex: +1 or -1
+ * only for a ring that is convex as a region, which Sutherland–Hodgman needs of its clip.
+ */
+function strictConvexOrientation(ring: number[][]): -1 | 0 | 1 {
+  const n = ring.length;
+  if (n < 3) return 0;
+  let sign = 0;
+  // Edge directions of a convex ring turn once around: their x and y parts change sign at most
+  // twice each (a star whose turns all go one way winds more than once).
+  let xFlips = 0, yFlips = 0, lastX = 0, lastY = 0;
+  for (let i = 0; i < n; i++) {
+    const a = ring[i], b = ring[(i + 1) % n], c = ring[(i + 2) % n];
+    const ux = b[0] - a[0], uy = b[1] - a[1], vx = c[0] - b[0], vy = c[1] - b[1];
+    if (ux !== 0) { const sx = ux > 0 ? 1 : -1; if (lastX !== 0 && sx !== lastX) xFlips++; lastX = sx; }
+    if (uy !== 0) { const sy = uy > 0 ? 1 : -1; if (lastY !== 0 && sy !== lastY) yFlips++; lastY = sy; }
+    const cross = ux * vy - uy * vx;
+    if (cross === 0) {
+      if (ux * vx + uy * vy > 0) continue; // straight on
+      return 0; // back along the line, or a repeated vertex
+    }
+    const s = cross > 0 ? 1 : -1;
+    if (sign === 0) sign = s;
+    else if (s !== sign) return 0;
+  }
+  if (xFlips > 2 || yFlips > 2) return 0;
+  return sign as -1 | 0 | 1;
 }
