@@ -28,7 +28,7 @@ export function ringAreaInConvex(ring: Ring, clip: Ring, orientation: 1 | -1, si
     const a = clip[e], b = clip[e + 1 === m ? 0 : e + 1];
     const ax = a[0] - x0, ay = a[1] - y0;
     const ex = b[0] - a[0], ey = b[1] - a[1];
-    const tol = sideToleranceM * Math.hypot(ex, ey);
+    const tol = sideToleranceM * Math.sqrt(ex * ex + ey * ey);
     let max = -Infinity, min = Infinity;
     for (let i = 0; i < n; i++) {
       const s = orientation * (ex * (ring[i][1] - y0 - ay) - ey * (ring[i][0] - x0 - ax));

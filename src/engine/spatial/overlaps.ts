@@ -17,6 +17,7 @@ import { multiPolygonOverlapArea, ringAreaInConvex } from '../geometry/convex-cl
 import { makeIssue } from '../messages/index.js';
 import type { Issue } from '../types.js';
 import type { PolygonLayer } from './layers.js';
+import { GridIndex } from './grid-index.js';
 import { indexBBoxes } from './overlay.js';
 
 /** One overlapping pair: parcel indices (a < b, into the layer's arrays) and the overlap, m². */
@@ -62,8 +63,10 @@ export function findParcelOverlaps(parcels: PolygonLayer, options: OverlapOption
   const pairs: ParcelOverlap[] = [];
   let totalAreaM2 = 0;
   let candidates = 0;
-  const index = indexBBoxes(parcels);
-  if (!index) return { pairs, totalAreaM2, candidates };
+  if (n === 0) return { pairs, totalAreaM2, candidates };
+  // A grid index: its box queries allocate nothing and give the candidates in ascending order.
+  const index = new GridIndex(parcels.bboxes);
+  const hits: number[] = [];
   // Convex single-ring parcels (most cadastral parcels) clip their partner exactly and cheaply.
   const orientation = new Int8Array(n);
   for (let i = 0; i < n; i++) {
@@ -73,8 +76,9 @@ export function findParcelOverlaps(parcels: PolygonLayer, options: OverlapOption
   const boxes = parcels.bboxes;
   for (let i = 0; i < n; i++) {
     const bi = boxes[i];
-    const hits = index.search(bi[0], bi[1], bi[2], bi[3]);
-    for (const j of hits) {
+    index.queryBox(bi[0], bi[1], bi[2], bi[3], hits);
+    for (let k = 0; k < hits.length; k++) {
+      const j = hits[k];
       if (j <= i) continue;
       const bj = boxes[j];
       // Boxes that only touch cannot hold an overlap with area.
@@ -87,13 +91,37 @@ export function findParcelOverlaps(parcels: PolygonLayer, options: OverlapOption
       }
     }
   }
+  keepRTreeOrder(parcels, pairs);
   return { pairs, totalAreaM2, candidates };
+}
+
+/**
+ * The pairs of one first parcel in the order an R-tree search over the boxes lists the second
+ * ones, as the reports have always listed them (the grid index gives them ascending). Pairs
+ * are few, so the R-tree is built only when there are some.
+ */
+function keepRTreeOrder(parcels: PolygonLayer, pairs: ParcelOverlap[]): void {
+  if (pairs.length < 2) return;
+  let index: ReturnType<typeof indexBBoxes> | undefined;
+  for (let s = 0; s < pairs.length;) {
+    let e = s + 1;
+    while (e < pairs.length && pairs[e].a === pairs[s].a) e++;
+    if (e - s > 1) {
+      index ??= indexBBoxes(parcels);
+      const b = parcels.bboxes[pairs[s].a];
+      const rank = new Map<number, number>();
+      index!.search(b[0], b[1], b[2], b[3]).forEach((j, k) => rank.set(j, k));
+      const group = pairs.slice(s, e).sort((x, y) => rank.get(x.b)! - rank.get(y.b)!);
+      for (let k = 0; k < group.length; k++) pairs[s + k] = group[k];
+    }
+    s = e;
+  }
 }
 
 /** Area of a ∩ b, m². */
 function overlapArea(a: MultiPolygon, oa: number, b: MultiPolygon, ob: number, boxA: number[], boxB: number[]): number {
-  if (ob !== 0) return areaInConvex(a, b[0][0], ob as 1 | -1);
-  if (oa !== 0) return areaInConvex(b, a[0][0], oa as 1 | -1);
+  if (ob !== 0) return facingEdgeSeparates(a, b[0][0], ob, boxA) ? 0 : areaInConvex(a, b[0][0], ob as 1 | -1);
+  if (oa !== 0) return facingEdgeSeparates(b, a[0][0], oa, boxB) ? 0 : areaInConvex(b, a[0][0], oa as 1 | -1);
   // Two non-convex parcels: fan triangles of the one with fewer vertices as convex windows,
   // O(n·m). Large pairs are first cut to the common part of their boxes (Sutherland–Hodgman
   // against a rectangle keeps the area of every ring inside it exactly), which leaves only the
@@ -107,6 +135,43 @@ function overlapArea(a: MultiPolygon, oa: number, b: MultiPolygon, ob: number, b
     nb = vertexCount(b);
   }
   return na <= nb ? multiPolygonOverlapArea(a, b) : multiPolygonOverlapArea(b, a);
+}
+
+/**
+ * Whether the edge of the convex `clip` that faces `mp` (the one whose outer side the centre of
+ * mp's box lies farthest out on) has every vertex of `mp` on its outer side or on its line, by
+ * the test and tolerance of `ringAreaInConvex`, which then gives 0 for every ring of mp. Most
+ * candidate pairs are neighbours that share an edge: that edge faces the neighbour, so one
+ * pass over the neighbour's vertices settles the pair instead of one per clip edge until the
+ * shared one comes up.
+ */
+function facingEdgeSeparates(mp: MultiPolygon, clip: Ring, orientation: number, box: number[], sideToleranceM = 1e-7): boolean {
+  const m = clip.length;
+  if (m < 3) return false;
+  const x0 = clip[0][0], y0 = clip[0][1];
+  const cx = (box[0] + box[2]) / 2 - x0, cy = (box[1] + box[3]) / 2 - y0;
+  let best = -1, bestSide = Infinity;
+  for (let e = 0; e < m; e++) {
+    const a = clip[e], b = clip[e + 1 === m ? 0 : e + 1];
+    const ex = b[0] - a[0], ey = b[1] - a[1];
+    const len = Math.sqrt(ex * ex + ey * ey);
+    if (len === 0) continue;
+    const side = (orientation * (ex * (cy - (a[1] - y0)) - ey * (cx - (a[0] - x0)))) / len;
+    if (side < bestSide) { bestSide = side; best = e; }
+  }
+  if (best < 0 || bestSide >= 0) return false;
+  // The same arithmetic as ringAreaInConvex's separation test (and tolerance), for edge `best`.
+  const a = clip[best], b = clip[best + 1 === m ? 0 : best + 1];
+  const ax = a[0] - x0, ay = a[1] - y0;
+  const ex = b[0] - a[0], ey = b[1] - a[1];
+  const tol = sideToleranceM * Math.sqrt(ex * ex + ey * ey);
+  for (const p of mp) for (const ring of p) {
+    if (ring.length < 3) continue;
+    for (let i = 0; i < ring.length; i++) {
+      if (orientation * (ex * (ring[i][1] - y0 - ay) - ey * (ring[i][0] - x0 - ax)) > tol) return false;
+    }
+  }
+  return true;
 }
 
 function vertexCount(mp: MultiPolygon): number {
