@@ -13,6 +13,9 @@ import type { PolygonLayer } from '../../src/engine/spatial/layers.js';
 import { indexBBoxes, intersectMultiPolygons, overlayPolygons } from '../../src/engine/spatial/overlay.js';
 import { multiPolygonArea } from '../../src/engine/geometry/planar.js';
 import { UnitLocator, unitsCovering } from '../../src/engine/spatial/unit-locator.js';
+import { GridIndex } from '../../src/engine/spatial/grid-index.js';
+import { assignPointsToParcels, countDuplicatePositions } from '../../src/engine/spatial/points.js';
+import type { PointLayer } from '../../src/engine/spatial/layers.js';
 
 const X0 = 500_000, Y0 = 3_320_000;
 const sq = (x: number, y: number, s: number): number[][] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s]];
@@ -185,5 +188,45 @@ describe('overlay of concave parcels', () => {
     assert.equal(pieces.offsets[1] - pieces.offsets[0], 2);
     assert.ok(Math.abs(pieces.inStudyM2[0] - parcels.areas[0]) < 1e-6);
     assert.ok(pieces.inStudyM2[5] < parcels.areas[5] && pieces.inStudyM2[5] > 0);
+  });
+});
+
+describe('points in parcels, visited cell by cell', () => {
+  // A 20 × 20 block of 10 m parcels; point k's parcel is worked out by hand from its position.
+  const geoms: MultiPolygon[] = [];
+  for (let r = 0; r < 20; r++) for (let c = 0; c < 20; c++) geoms.push([[sq(X0 + 10 * c, Y0 + 10 * r, 10)]]);
+  const parcels = layerOf(geoms);
+  parcels.areas = new Float64Array(geoms.length).fill(100);
+  const pieces = overlayPolygons(parcels, layerOf([[[sq(X0 - 1, Y0 - 1, 202)]]]));
+
+  test('each point goes to the first parcel that covers it, and duplicates are counted whatever their cell', () => {
+    const next = rng(5);
+    const xs: number[] = [], ys: number[] = [];
+    for (let k = 0; k < 3000; k++) {
+      const kind = k % 5;
+      if (kind === 0 && k > 0) { xs.push(xs[k - 5]); ys.push(ys[k - 5]); continue; } // a duplicate
+      if (kind === 1) { xs.push(X0 - 50 + next() * 10); ys.push(Y0 + next() * 200); continue; } // outside the grid
+      if (kind === 2) { xs.push(X0 + 55.5 + Math.floor(next() * 3) / 10); ys.push(Y0 + 55.5); continue; } // a crowded spot
+      xs.push(X0 + Math.round(next() * 2000) / 10); ys.push(Y0 + Math.round(next() * 2000) / 10); // on a 0.1 m lattice, many on edges
+    }
+    const points: PointLayer = { layer: 'pois', xs: Float64Array.from(xs), ys: Float64Array.from(ys), feature: Int32Array.from(xs.keys()), inputCount: xs.length };
+    const a = assignPointsToParcels(points, parcels, new GridIndex(parcels.bboxes), indexBBoxes(parcels), pieces, 0);
+    let inside = 0;
+    for (let k = 0; k < xs.length; k++) {
+      const dx = xs[k] - X0, dy = ys[k] - Y0;
+      let want = -1;
+      if (dx >= 0 && dx <= 200 && dy >= 0 && dy <= 200) {
+        // The lowest index among the parcels whose closed square holds the point: row first, then column.
+        const r = Math.max(0, Math.ceil(dy / 10) - 1), c = Math.max(0, Math.ceil(dx / 10) - 1);
+        want = r * 20 + c;
+        inside++;
+      }
+      assert.equal(a.parcelOf[k], want, `point ${k} at ${dx}, ${dy}`);
+    }
+    assert.equal(a.inParcels, inside);
+    assert.equal(a.outside, xs.length - inside);
+    assert.equal(a.duplicatePositions, countDuplicatePositions(points));
+    assert.equal(a.duplicatePositions, xs.length - new Set(xs.map((x, k) => `${x},${ys[k]}`)).size);
+    assert.ok(a.duplicatePositions > 900, 'many duplicates');
   });
 });
