@@ -904,13 +904,36 @@ function nearestRoadCounts(points: { xs: number[]; ys: number[] }, lines: LineLa
   const roadIdx: number[] = [];
   modes.forEach((m, l) => { if (m === 'road') roadIdx.push(l); });
   if (roadIdx.length === 0 || points.xs.length === 0 || !(maxDistanceM > 0)) return counts;
-  const index = new Flatbush(roadIdx.length);
-  for (const l of roadIdx) { const b = lines.bboxes[l]; index.add(b[0], b[1], b[2], b[3]); }
-  index.finish();
+  const boxes = roadIdx.map((l) => lines.bboxes[l]);
+  let index: Flatbush | null = null;
+  const rtree = (): Flatbush => {
+    if (index) return index;
+    index = new Flatbush(boxes.length);
+    for (const b of boxes) index.add(b[0], b[1], b[2], b[3]);
+    index.finish();
+    return index;
+  };
+  // The R-tree's neighbours are the road boxes within the distance, the 8 nearest when there are
+  // more. A grid query finds the boxes within the distance without the R-tree's priority queue;
+  // when there are at most 8 they are the same set (box distance as the R-tree works it out),
+  // and the nearest line does not depend on their order. More than 8: the R-tree decides.
+  const grid = new GridIndex(boxes);
+  const near: number[] = [];
+  const maxD2 = maxDistanceM * maxDistanceM;
   for (let k = 0; k < points.xs.length; k++) {
     const x = points.xs[k], y = points.ys[k];
+    grid.queryBox(x - maxDistanceM, y - maxDistanceM, x + maxDistanceM, y + maxDistanceM, near);
+    let within = 0;
+    for (let q = 0; q < near.length; q++) {
+      const b = boxes[near[q]];
+      const dx = Math.max(Math.max(b[0] - x, x - b[2]), 0);
+      const dy = Math.max(Math.max(b[1] - y, y - b[3]), 0);
+      if (dx * dx + dy * dy <= maxD2) near[within++] = near[q];
+    }
+    near.length = within;
+    const candidates = within <= 8 ? near : rtree().neighbors(x, y, 8, maxDistanceM);
     let best = Infinity, bestLine = -1;
-    for (const j of index.neighbors(x, y, 8, maxDistanceM)) {
+    for (const j of candidates) {
       const l = roadIdx[j];
       const d = distanceToLine(x, y, lines.lines[l]);
       if (d <= maxDistanceM && (d < best || (d === best && l < bestLine))) { best = d; bestLine = l; }
