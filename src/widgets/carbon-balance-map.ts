@@ -66,6 +66,17 @@ import { elementStyles } from './styles/element-styles.js';
 /** How the side panel shows: open, closed (a toolbar button opens it) or absent. */
 export type PanelMode = 'open' | 'closed' | 'none';
 
+/**
+ * The popup sits above the clicked point. Its box is the overlay's own element (no CSS transform),
+ * so OpenLayers pans the map only when the popup would leave the view, and then by just enough.
+ */
+const POPUP_PLACEMENT = {
+  positioning: 'bottom-center',
+  offset: [0, -12],
+  autoPan: { animation: { duration: 150 }, margin: 20 },
+  stopEvent: true,
+} as const satisfies Omit<ConstructorParameters<typeof Overlay>[0], 'element'>;
+
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
 const configConverter = {
@@ -866,8 +877,7 @@ export class CarbonBalanceMap extends LitElement {
     const target = this.renderRoot.querySelector<HTMLElement>('.map')!;
     this._popup = new Overlay({
       element: this.renderRoot.querySelector<HTMLElement>('.popup')!,
-      autoPan: { animation: { duration: 150 }, margin: 20 },
-      stopEvent: true,
+      ...POPUP_PLACEMENT,
     });
     const projection = viewProjectionOf(parseBasemap(this.basemap), parseBasemapOffset(this.basemapOffset));
     if (projection === 'EPSG:4490') registerCgcs2000();
@@ -949,7 +959,7 @@ export class CarbonBalanceMap extends LitElement {
       else for (const style of this.renderRoot.querySelectorAll('style')) root.appendChild(style.cloneNode(true));
       this._hostPopupRoot = root;
       renderLit(this._renderPopup(this.uiLang), root, { host: this });
-      this._popup = new Overlay({ element: holder, autoPan: { animation: { duration: 150 }, margin: 20 }, stopEvent: true });
+      this._popup = new Overlay({ element: holder, ...POPUP_PLACEMENT });
       map.addOverlay(this._popup);
       this._olKeys.push(map.on('change:view', () => this._syncProjection()));
     } else {
@@ -1190,7 +1200,11 @@ export class CarbonBalanceMap extends LitElement {
       this._sources.selection.addFeature(clone);
     }
     const anchor = geom ? interiorPoint(geom as Polygon | MultiPolygon) : undefined;
-    this._popup?.setPosition(anchor);
+    // Placed once the popup shows this feature: OpenLayers measures the popup to decide whether
+    // to pan, and a hidden popup (or the previous feature's) measures wrong and pans needlessly.
+    void this.updateComplete.then(() => {
+      if (this._selected?.feature === feature) this._popup?.setPosition(anchor);
+    });
     const props = this._propertiesOf(layer, feature);
     const lang = this.uiLang;
     const name = String(props.name ?? props.id ?? '');

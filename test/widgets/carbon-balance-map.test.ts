@@ -286,6 +286,70 @@ describe('<carbon-balance-map>', function () {
     }
   });
 
+  it('keeps the side panel at its width, stacks it under a narrow map, and keeps the popup in view', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' }, style: 'width: 1000px; height: 560px; display: block;' });
+    const root = shadow(el);
+    const panel = root.querySelector<HTMLElement>('.side-panel')!;
+    const mapWrap = root.querySelector<HTMLElement>('.map-wrap')!;
+    // Every tab, the wide unit table included, scrolls inside a panel of the documented 380 px.
+    for (const tab of ['binding', 'results', 'exports']) {
+      root.querySelector<HTMLElement>(`#tab-${tab}`)!.click();
+      await el.updateComplete;
+      expect(panel.getBoundingClientRect().width, `${tab} tab`).to.equal(380);
+      expect(mapWrap.getBoundingClientRect().width, `${tab} tab`).to.equal(1000 - 2 - 380);
+    }
+
+    // A 390 px wide element (a phone): the panel goes under the map, full width, nothing sideways.
+    el.style.width = '390px';
+    el.style.height = '720px';
+    await until(() => Math.abs(el.map!.getSize()![0] - 388) < 1, 3000);
+    const frame = root.querySelector<HTMLElement>('.frame')!;
+    const mapBox = mapWrap.getBoundingClientRect();
+    const panelBox = panel.getBoundingClientRect();
+    expect(mapBox.width).to.equal(388);
+    expect(panelBox.width).to.equal(388);
+    expect(panelBox.top).to.be.at.least(mapBox.bottom - 0.5);
+    expect(mapBox.height, 'the map keeps a usable height').to.be.greaterThan(250);
+    expect(frame.scrollWidth).to.be.at.most(frame.clientWidth);
+
+    // Back to a wide element with the panel closed. A popup that fits does not move the map; one
+    // that would leave the view pans it just enough to show the whole popup.
+    el.style.width = '1000px';
+    el.style.height = '560px';
+    el.panel = 'closed';
+    await until(() => Math.abs(el.map!.getSize()![0] - 998) < 1, 3000);
+    await el.whenRendered();
+    const size = el.map!.getSize()!;
+    const points = unitPoints(el).filter((p) => p.zone !== null).map((p) => ({ ...p, px: el.map!.getPixelFromCoordinate(p.coordinate) }));
+    const click = async (px: number[]): Promise<void> => {
+      const rect = el.map!.getViewport()!.getBoundingClientRect();
+      const select = nextEvent(el, 'cbm-feature-select', 5000);
+      await sendMouse({ type: 'click', position: [Math.round(rect.left + px[0]), Math.round(rect.top + px[1])] });
+      await select;
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 400)); // past the 150 ms pan animation
+    };
+    const popupInView = (): boolean => {
+      const popup = root.querySelector<HTMLElement>('[part="popup"]')!.getBoundingClientRect();
+      const view = el.map!.getViewport()!.getBoundingClientRect();
+      return popup.height > 40 && popup.top >= view.top && popup.bottom <= view.bottom && popup.left >= view.left && popup.right <= view.right;
+    };
+    const central = points.reduce((a, b) => (Math.hypot(a.px[0] - size[0] / 2, a.px[1] - size[1] * 0.75) < Math.hypot(b.px[0] - size[0] / 2, b.px[1] - size[1] * 0.75) ? a : b));
+    const centre = el.map!.getView().getCenter()!.slice();
+    await click(central.px);
+    expect(el.map!.getView().getCenter(), 'no pan for a popup that fits').to.deep.equal(centre);
+    expect(popupInView(), 'popup inside the map').to.equal(true);
+    // The highest unit clear of the open popup (its close button is a control, not the map).
+    const open = root.querySelector<HTMLElement>('[part="popup"]')!.getBoundingClientRect();
+    const viewportLeft = el.map!.getViewport()!.getBoundingClientRect().left;
+    const clear = points.filter((p) => p.px[0] + viewportLeft < open.left - 10 || p.px[0] + viewportLeft > open.right + 10);
+    const top = clear.reduce((a, b) => (a.px[1] < b.px[1] ? a : b));
+    expect(top.px[1], 'a unit near the top edge').to.be.lessThan(120);
+    await click(top.px);
+    expect(el.map!.getView().getCenter(), 'the map panned').to.not.deep.equal(centre);
+    expect(popupInView(), 'popup of a unit near the top edge inside the map').to.equal(true);
+  });
+
   it('keeps its controls intact under host-page CSS aimed at generic names', async () => {
     const style = document.createElement('style');
     style.textContent = `
@@ -453,7 +517,8 @@ describe('<carbon-balance-map>', function () {
     };
     expect(live.textContent).to.contain(unit.name);
     expect(live.textContent).to.contain(unit.zone ? zoneWords[unit.zone] : 'No zone');
-    // Arrow keys pan the map.
+    // Arrow keys pan the map (once the popup has panned into view, if it had to).
+    await until(() => !el.map!.getView().getAnimating(), 2000);
     const center = el.map!.getView().getCenter()!.slice();
     mapDiv.focus();
     await sendKeys({ press: 'ArrowRight' });

@@ -45,6 +45,7 @@ export const elementStyles = css`
     width: 100%;
     border: 1px solid var(--cbm-border-color, #d0d7de);
     background: var(--cbm-panel-background, #ffffff);
+    container: cbm-frame / inline-size;
   }
   .toolbar {
     display: flex;
@@ -158,7 +159,10 @@ export const elementStyles = css`
     max-height: none;
   }
   .side-panel {
+    /* A fixed width: wide tables scroll inside the panel instead of widening it. */
     flex: 0 0 var(--cbm-panel-width, 380px);
+    width: var(--cbm-panel-width, 380px);
+    min-width: 0;
     max-width: 60%;
     display: flex;
     flex-direction: column;
@@ -170,6 +174,19 @@ export const elementStyles = css`
   }
   .side-panel[hidden] {
     display: none;
+  }
+  /* Narrow elements (a phone, a portal's side column): the panel goes under the map. */
+  @container cbm-frame (max-width: 600px) {
+    .body {
+      flex-direction: column;
+    }
+    .side-panel {
+      flex: 0 0 45%;
+      width: auto;
+      max-width: none;
+      border-inline-start: none;
+      border-top: 1px solid var(--cbm-border-color, #d0d7de);
+    }
   }
   .tabs {
     display: flex;
@@ -344,7 +361,6 @@ export const elementStyles = css`
     padding: 8px 10px;
     box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18);
     font-size: 0.85em;
-    transform: translate(-50%, calc(-100% - 12px));
   }
   .popup[hidden] {
     display: none;
