@@ -338,7 +338,10 @@ export class CarbonBalanceMap extends LitElement {
 
   /** `idle`, `loading`, `running`, `complete`, `error` or `cancelled`. */
   get status(): string {
-    return this._engine.state;
+    const state = this._engine.state;
+    // A config that failed to load or to validate never reached the engine: still an error.
+    if (this._failure && state !== 'running' && state !== 'loading' && state !== 'cancelled') return 'error';
+    return state;
   }
 
   /** The config in use (after loading and the user's edits), or null. */

@@ -12,7 +12,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/widgets/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import { cleanup, create, nextEvent } from './helpers.js';
+import { cleanup, create, nextEvent, until } from './helpers.js';
 
 const BASE = '/test/widgets/fixtures/two-units/';
 
@@ -76,6 +76,27 @@ describe('data sources', function () {
       const listed = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.issues li.error')].map((li) => li.dataset.code);
       expect(listed.length).to.be.greaterThan(0);
       expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.not.equal('');
+      // Its layers still load (so the panel can help fix it); then the status stays an error.
+      await until(() => el.status !== 'loading', 20_000);
+      expect(el.status).to.equal('error');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('reports a config URL that answers 404 as an error naming the URL', async () => {
+    const el = document.createElement('carbon-balance-map');
+    el.setAttribute('lang', 'en');
+    el.setAttribute('config', BASE + 'no-such-city.json');
+    const failed = nextEvent(el, 'cbm-run-error');
+    document.body.appendChild(el);
+    try {
+      const e = await failed;
+      expect(e.detail.code).to.equal('fetch-failed');
+      expect(e.detail.message).to.contain('no-such-city.json').and.to.contain('404');
+      expect(el.status).to.equal('error');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('404');
     } finally {
       el.remove();
     }
