@@ -17,6 +17,7 @@ import {
 } from './crs/index.js';
 import type { MultiPolygon } from './geometry/planar.js';
 import { distanceToLine, multiPolygonArea, multiPolygonBBox } from './geometry/planar.js';
+import { withoutUnreadablePositions } from './geometry/hygiene.js';
 import { computeInventory, summariseSectors } from './inventory/index.js';
 import { makeIssue } from './messages/index.js';
 import { createLandUseMapper, createPoiClassifier, summariseLandUse } from './presets/index.js';
@@ -804,9 +805,14 @@ function roundLonLat(c: number[]): number[] {
   return [Math.round(c[0] * 1e8) / 1e8, Math.round(c[1] * 1e8) / 1e8];
 }
 
+/**
+ * A kept feature's source geometry in WGS 84 for the outputs, without the unreadable positions
+ * the hygiene dropped (before and after projecting).
+ */
 function outGeometry(reader: LayerReader, g: Geometry | null): Geometry | null {
   if (!g) return null;
-  return reader.identityWgs84 ? g : transformGeometry(g, reader.toWgs84);
+  const readable = withoutUnreadablePositions(g);
+  return reader.identityWgs84 ? readable : withoutUnreadablePositions(transformGeometry(readable, reader.toWgs84));
 }
 
 function reportDuplicateIds(layer: string, ids: string[], issues: Issue[]): void {
@@ -863,11 +869,18 @@ function populationWeights(reader: LayerReader, parcels: PolygonLayer, parcelGri
   const weightBy = lc.weightBy ?? (lc.weightField ? 'field' : 'count');
   const first = reader.fc.features.find((f) => f?.geometry)?.geometry?.type;
   let missing = 0;
+  const firstMissing: { id?: unknown; value?: unknown } = {};
   const weightOf = (f: Feature, areaM2: number): number => {
     if (weightBy === 'count') return 1;
     if (weightBy === 'area') return areaM2;
     const v = numberProperty(f.properties, lc.weightField ?? '');
-    if (v === null || v < 0) { missing++; return 0; }
+    if (v === null || v < 0) {
+      if (missing++ === 0) {
+        firstMissing.id = f.id ?? (lc.idField ? f.properties?.[lc.idField] : undefined);
+        firstMissing.value = f.properties?.[lc.weightField ?? ''];
+      }
+      return 0;
+    }
     return v;
   };
   if (first === 'Point' || first === 'MultiPoint') {
@@ -894,7 +907,13 @@ function populationWeights(reader: LayerReader, parcels: PolygonLayer, parcelGri
       }
     });
   }
-  if (missing > 0) issues.push(makeIssue('population-weight-missing', { count: missing, field: lc.weightField }, { layer: 'population', field: lc.weightField, actual: missing }));
+  if (missing > 0) {
+    issues.push(makeIssue(
+      'population-weight-missing',
+      { count: missing, field: lc.weightField, firstId: firstMissing.id, firstValue: firstMissing.value },
+      { layer: 'population', field: lc.weightField, actual: missing, ...(firstMissing.id !== undefined ? { featureId: firstMissing.id as string | number } : {}) },
+    ));
+  }
   return pop;
 }
 

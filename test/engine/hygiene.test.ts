@@ -101,6 +101,28 @@ describe('fixtures: every fault class gives the expected area and issues', () =>
     assert.equal(layer.geoms.length, 0);
     assert.deepEqual(issues.map((i) => i.code), ['geometry-invalid-coordinates']);
   });
+
+  test('one unreadable position in a long ring is dropped, not the feature; too many exclude it', () => {
+    // A 100 m square with extra vertices on its edges: 11 positions, the corner (100, 100) null.
+    // Dropping it joins (100, 90) to (90, 100): the 10 × 10 / 2 = 50 m² corner triangle is lost.
+    const ring: unknown[] = [[0, 0], [50, 0], [100, 0], [100, 50], [100, 90], null, [90, 100], [50, 100], [0, 100], [0, 50], [0, 0]];
+    const twoBad = ring.map((c, i) => (i === 3 ? [100, 'x'] : c)); // 2 of 11 > 10 %
+    const fc = { type: 'FeatureCollection', features: [
+      { type: 'Feature', id: 'u1', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
+      { type: 'Feature', id: 'u2', properties: {}, geometry: { type: 'Polygon', coordinates: [twoBad] } },
+    ] } as unknown as FeatureCollection;
+    const issues: Issue[] = [];
+    const layer = preparePolygonLayer('units', fc, identity, undefined, issues);
+    assert.equal(layer.geoms.length, 1);
+    assert.equal(layer.areas[0], 10_000 - 50);
+    const dropped = issues.find((i) => i.code === 'geometry-invalid-position-dropped')!;
+    assert.equal(dropped.severity, 'warning');
+    assert.equal(dropped.featureId, 'u1');
+    assert.equal(dropped.message, 'units: feature "u1": ring 1, position 6 holds null, which is not two finite numbers (or cannot be projected); it was dropped and the ring joined across the gap');
+    const excluded = issues.find((i) => i.code === 'geometry-invalid-coordinates')!;
+    assert.equal(excluded.featureId, 'u2');
+    assert.equal(excluded.message, 'units: feature "u2" has ring 1, position 4 holding [100,"x"], which is not two finite numbers (or cannot be projected) and too much of its ring is unreadable to mend; the feature was left out');
+  });
 });
 
 describe('repaired areas survive the overlay with units and the grid', () => {

@@ -187,4 +187,43 @@ describe('run: refusing what would silently go wrong', () => {
     assert.ok(i && i.featureId === 'swapped', JSON.stringify(i));
     assert.equal(r.pois['pois[0]'].total, 2);
   });
+
+  test('a township boundary with one null vertex keeps its tonnes; the warning says where', async () => {
+    // U1's outline with quarter points on its edges (17 positions); (500, 1000) is null. It lies
+    // on the edge, so dropping it leaves U1 exactly as it was.
+    const ring = [[0, 0], [250, 0], [500, 0], [750, 0], [1000, 0], [1000, 250], [1000, 500], [1000, 750], [1000, 1000],
+      [750, 1000], null, [250, 1000], [0, 1000], [0, 750], [0, 500], [0, 250], [0, 0]]
+      .map((c) => (c ? [X0 + c[0], Y0 + c[1]] : c));
+    const damaged = fc([
+      f({ id: 'U1', name: 'One' }, { type: 'Polygon', coordinates: [ring] } as unknown as Feature['geometry']),
+      ...units.features.slice(1),
+    ]);
+    const base = (await run(config, layers())).report;
+    const result = await run(config, { ...layers(), units: damaged });
+    const r = result.report;
+    assert.equal(r.units.length, 3);
+    // The written outline leaves the null out: 16 positions, all numbers.
+    const written = result.units.features.find((u) => u.properties!.id === 'U1')!.geometry as { coordinates: number[][][] };
+    assert.equal(written.coordinates[0].length, 16);
+    assert.ok(written.coordinates[0].every((c) => Number.isFinite(c[0]) && Number.isFinite(c[1])));
+    assert.equal(r.totals.unallocatedT, base.totals.unallocatedT);
+    assert.deepEqual(r.units.map((u) => u.emissionT), base.units.map((u) => u.emissionT));
+    const i = r.issues.find((x) => x.code === 'geometry-invalid-position-dropped')!;
+    assert.equal(i.featureId, 'U1');
+    assert.match(i.message, /^units: feature "U1": ring 1, position 11 holds null,/);
+  });
+
+  test('population values that are not numbers weigh 0, and the warning names the first', async () => {
+    const pop = fc([
+      f({ pid: 'p1', n: 120 }, { type: 'Point', coordinates: [X0 + 250, Y0 + 250] }),
+      f({ pid: 'p2', n: 'abc' }, { type: 'Point', coordinates: [X0 + 750, Y0 + 250] }),
+      f({ pid: 'p3', n: null }, { type: 'Point', coordinates: [X0 + 750, Y0 + 750] }),
+    ]);
+    const cfg: CityConfig = { ...config, layers: { ...config.layers, population: { path: 'pop', weightField: 'n', idField: 'pid' } } };
+    const r = (await run(cfg, { ...layers(), population: pop })).report;
+    const i = r.issues.find((x) => x.code === 'population-weight-missing')!;
+    assert.equal(i.actual, 2);
+    assert.equal(i.featureId, 'p2');
+    assert.equal(i.message, 'population: 2 features have no usable number (≥ 0) in "n"; they weigh 0 (the first, feature "p2", holds "abc")');
+  });
 });

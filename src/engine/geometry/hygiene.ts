@@ -15,6 +15,7 @@ import type { SegmentContact } from './segments.js';
 /** The faults the hygiene step recognises (issue codes are these with a `geometry-` prefix). */
 export type GeometryFaultCode =
   | 'geometry-invalid-coordinates'
+  | 'geometry-invalid-position-dropped'
   | 'geometry-empty'
   | 'geometry-zero-area'
   | 'geometry-repair-failed'
@@ -112,35 +113,53 @@ function isSpike(a: number[], b: number[], c: number[], spikeSine: number): bool
   return Math.abs(cross) <= spikeSine * Math.sqrt((ux * ux + uy * uy) * (vx * vx + vy * vy));
 }
 
-interface ReadRing { ring: Ring; unclosed: boolean; duplicates: number }
+interface ReadRing {
+  ring: Ring;
+  unclosed: boolean;
+  duplicates: number;
+  /** Positions that were not two finite numbers or did not project, dropped: index and value. */
+  dropped: { index: number; value: unknown }[];
+}
+
+/**
+ * At most this share of a ring's positions may be unreadable for the ring to be kept without
+ * them; more, and the feature is left out (its outline is too damaged to guess).
+ */
+const MAX_DROPPED_SHARE = 0.1;
 
 /**
  * Read one ring: check its positions, project them, drop the closing vertex and consecutive
- * duplicates. 'bad' when a position is not two finite numbers or projects to a non-finite one.
+ * duplicates. A position that is not two finite numbers or projects to a non-finite one is
+ * dropped (the ring joins its neighbours across the gap) and listed in `dropped`; 'bad' when the
+ * ring is not an array or more than {@link MAX_DROPPED_SHARE} of its positions are unreadable.
  */
-function readRing(raw: unknown, xy: (c: number[]) => number[]): ReadRing | 'bad' {
-  if (!Array.isArray(raw)) return 'bad';
+function readRing(raw: unknown, xy: (c: number[]) => number[]): ReadRing | { bad: { index: number; value: unknown } | null } {
+  if (!Array.isArray(raw)) return { bad: null };
   const ring: Ring = [];
+  const dropped: ReadRing['dropped'] = [];
   let duplicates = 0;
   let prevRaw: number[] | null = null;
-  for (const c of raw) {
-    if (!finitePosition(c)) return 'bad';
+  for (let i = 0; i < raw.length; i++) {
+    const c: unknown = raw[i];
+    if (!finitePosition(c)) { dropped.push({ index: i, value: c }); continue; }
     if (prevRaw && sameXY(prevRaw, c)) { duplicates++; continue; }
-    prevRaw = c;
     const p = xy(c);
-    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) return 'bad';
+    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) { dropped.push({ index: i, value: c }); continue; }
+    prevRaw = c;
     const last = ring[ring.length - 1];
     // Two source positions that project onto one point (closer than float resolution): one vertex.
     if (last && sameXY(last, p)) continue;
     ring.push(p); // a new array from the transform, never mutated here
   }
+  if (dropped.length > 0 && dropped.length > MAX_DROPPED_SHARE * raw.length) return { bad: dropped[0] };
   let unclosed = false;
-  if (raw.length > 0) {
-    const first = raw[0] as number[], lastRaw = raw[raw.length - 1] as number[];
-    unclosed = raw.length < 2 || !sameXY(first, lastRaw);
+  const readable = raw.filter(finitePosition) as number[][];
+  if (readable.length > 0) {
+    const first = readable[0], lastRaw = readable[readable.length - 1];
+    unclosed = readable.length < 2 || !sameXY(first, lastRaw);
   }
   if (ring.length > 1 && sameXY(ring[0], ring[ring.length - 1])) ring.pop();
-  return { ring, unclosed, duplicates };
+  return { ring, unclosed, duplicates, dropped };
 }
 
 function toPC(rings: Ring[]): PC[number] {
@@ -218,17 +237,27 @@ export function cleanPolygonalGeometry(polygons: readonly unknown[], xy: (c: num
   const faults: GeometryFault[] = [];
 
   // ---- read and project -----------------------------------------------------------------
-  let positions = 0, unclosed = 0, duplicates = 0, spikes = 0, degenerate = 0;
+  let positions = 0, unclosed = 0, duplicates = 0, spikes = 0, degenerate = 0, partIndex = 0;
   const parts: PartInput[] = [];
+  const droppedPositions: { part: number; ring: number; position: number; value: string }[] = [];
   for (const rawPoly of polygons) {
-    if (!Array.isArray(rawPoly)) return excludedAs(faults, 'geometry-invalid-coordinates');
+    if (!Array.isArray(rawPoly)) return excludedAs(faults, 'geometry-invalid-coordinates', { part: partIndex + 1, position: 'the polygon', value: fmtValue(rawPoly) });
+    partIndex++;
     const rings: Ring[] = [];
     let shellOk = true;
     for (let r = 0; r < rawPoly.length; r++) {
       const rawRing = rawPoly[r];
       if (Array.isArray(rawRing)) positions += rawRing.length;
       const read = readRing(rawRing, xy);
-      if (read === 'bad') return excludedAs(faults, 'geometry-invalid-coordinates');
+      if ('bad' in read) {
+        return excludedAs(faults, 'geometry-invalid-coordinates', {
+          part: partIndex,
+          ring: r + 1,
+          position: read.bad ? read.bad.index + 1 : 'the ring',
+          value: fmtValue(read.bad ? read.bad.value : rawRing),
+        });
+      }
+      for (const d of read.dropped) droppedPositions.push({ part: partIndex, ring: r + 1, position: d.index + 1, value: fmtValue(d.value) });
       if (Array.isArray(rawRing) && rawRing.length === 0) {
         if (r === 0) shellOk = false;
         continue;
@@ -248,6 +277,10 @@ export function cleanPolygonalGeometry(polygons: readonly unknown[], xy: (c: num
     if (shellOk && rings.length > 0) parts.push({ rings });
   }
   if (positions === 0) return excludedAs(faults, 'geometry-empty');
+  if (droppedPositions.length > 0) {
+    const first = droppedPositions[0];
+    faults.push({ code: 'geometry-invalid-position-dropped', args: { count: droppedPositions.length, ...first } });
+  }
   if (unclosed > 0) faults.push({ code: 'geometry-unclosed-ring', args: { rings: unclosed } });
   if (duplicates > 0) faults.push({ code: 'geometry-duplicate-vertices', args: { vertices: duplicates } });
   if (spikes > 0) faults.push({ code: 'geometry-spike', args: { vertices: spikes } });
@@ -421,6 +454,26 @@ export function cleanPolygonalGeometry(polygons: readonly unknown[], xy: (c: num
   } catch {
     return excludedAs(faults, 'geometry-repair-failed');
   }
+}
+
+/**
+ * The geometry without the positions {@link cleanPolygonalGeometry} drops (not two finite
+ * numbers), for writing a kept feature's source geometry out; the same object when it has none.
+ * Polygonal geometries only; others are returned as given.
+ */
+export function withoutUnreadablePositions<G extends { type: string; coordinates?: unknown }>(g: G): G {
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return g;
+  const polys = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown[][][];
+  if (!Array.isArray(polys) || polys.every((p) => !Array.isArray(p) || p.every((r) => !Array.isArray(r) || r.every(finitePosition)))) return g;
+  const clean = polys.map((p) => (Array.isArray(p) ? p.map((r) => (Array.isArray(r) ? r.filter(finitePosition) : r)) : p));
+  return { ...g, coordinates: g.type === 'Polygon' ? clean[0] : clean };
+}
+
+/** A raw position (or ring) for a message: short JSON, never more than 60 characters. */
+function fmtValue(value: unknown): string {
+  let text: string;
+  try { text = JSON.stringify(value) ?? String(value); } catch { text = String(value); }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function excludedAs(faults: GeometryFault[], code: NonNullable<CleanedGeometry['excluded']>, args: Record<string, number | string> = {}): CleanedGeometry {

@@ -9,10 +9,14 @@ import { fmt } from './spec.js';
 const m2 = (v: unknown): string => (typeof v === 'number' ? `${v.toLocaleString('en-US', { maximumFractionDigits: 2 })} m²` : fmt(v));
 const n = (v: unknown): string => (typeof v === 'number' ? v.toLocaleString('en-US') : fmt(v));
 const at = (a: Record<string, unknown>): string => `${a.layer}: feature ${fmt(a.featureId)}`;
+/** "ring 1, position 37" (with "part 2, " for a multipolygon's later parts). */
+const where = (a: Record<string, unknown>): string =>
+  `${Number(a.part) > 1 ? `part ${a.part}, ` : ''}${a.ring === undefined ? '' : `ring ${a.ring}, `}${typeof a.position === 'number' ? `position ${a.position}` : String(a.position)}`;
 
 export const GEOMETRY_MESSAGES: Record<string, MessageSpec> = {
   // Excluded features.
-  'geometry-invalid-coordinates': { severity: 'warning', template: (a) => `${at(a)} has a position that is not two finite numbers (or that cannot be projected); the feature was left out` },
+  'geometry-invalid-coordinates': { severity: 'warning', template: (a) => `${at(a)} has ${a.position === undefined ? 'a position' : `${where(a)} holding ${a.value}`}, which is not two finite numbers (or cannot be projected)${a.position === undefined ? '' : ' and too much of its ring is unreadable to mend'}; the feature was left out` },
+  'geometry-invalid-position-dropped': { severity: 'warning', template: (a) => `${at(a)}: ${where(a)} holds ${a.value}, which is not two finite numbers (or cannot be projected); it was dropped and the ring joined across the gap${Number(a.count) > 1 ? ` (${n(a.count)} such positions in the feature; the first is named)` : ''}` },
   'geometry-empty': { severity: 'warning', template: (a) => `${at(a)} has an empty polygon (no positions); the feature was left out` },
   'geometry-zero-area': { severity: 'warning', template: (a) => `${at(a)} has no area once its rings are cleaned (${m2(a.areaM2)}); the feature was left out` },
   'geometry-repair-failed': { severity: 'warning', template: (a) => `${at(a)} is invalid and could not be repaired; the feature was left out` },

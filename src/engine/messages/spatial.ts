@@ -20,7 +20,7 @@ export const SPATIAL_MESSAGES: Record<string, MessageSpec> = {
   'points-uncategorised': { severity: 'info', template: (a) => `${a.layer}: ${t(a.count)} points match no POI category and were not counted` },
   'points-duplicate-positions': { severity: 'info', template: (a) => `${a.layer}: ${t(a.count)} points share their position with another point; each is counted (a stop served by several lines carries more traffic)` },
   'road-class-unknown': { severity: 'warning', template: (a) => `roads: class ${fmt(a.roadClass)} has no weight in the table (${t(a.count)} lines); weight 1 was used` },
-  'population-weight-missing': { severity: 'warning', template: (a) => `population: ${t(a.count)} features have no usable number in ${fmt(a.field)}; they weigh 0` },
+  'population-weight-missing': { severity: 'warning', template: (a) => `population: ${t(a.count)} features have no usable number (≥ 0) in ${fmt(a.field)}; they weigh 0 (the first${a.firstId !== undefined ? `, feature ${fmt(a.firstId)},` : ''} holds ${fmt(a.firstValue === undefined ? null : a.firstValue)})` },
   'pool-zero-weight': { severity: 'warning', template: (a) => `${a.pool}: the pool's total weight is zero; it was allocated by ${a.fallbackTo}` },
   'pool-no-parcels': { severity: 'warning', template: (a) => `${a.pool}: no parcel of ${a.spaceTypes} lies in the study area; ${t(a.tonnes)} t CO2e are unallocated` },
   'pool-network': { severity: 'info', template: (a) => `${a.pool}: no transportation-land parcels, so the network itself carries the tonnes (${t(a.lines)} lines)` },
