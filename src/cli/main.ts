@@ -2,13 +2,13 @@
  * `carbon-balance`: the command-line face of the engine.
  *
  *   carbon-balance run <config.json> [--out DIR]      run the method, write four outputs
- *   carbon-balance validate <config.json>             list every config issue
+ *   carbon-balance validate <config.json>             list every config and layer-binding issue
  *   carbon-balance demo [--out DIR] [--parcels N]     write the generated demo city and its config
  */
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
-import { ConfigError, EngineError, exportResultsBundle, runSync, validateConfig, writeCsv, writeShapefileZip } from '../engine/index.js';
+import { ConfigError, EngineError, checkLayerBindings, exportResultsBundle, runSync, validateConfig, writeCsv, writeShapefileZip } from '../engine/index.js';
 import { loadLayersWithIssues, readJson } from './load-layers.js';
 import { generateDemoCity } from '../engine/demo-city/index.js';
 import type { CityConfig, FeatureCollection, Issue, LayerSource, RunResult } from '../engine/index.js';
@@ -30,8 +30,10 @@ Usage:
       Progress goes to stderr. Exit code 0 on success, 1 for invalid input (the issues are
       listed), 2 for an unexpected failure.
 
-  carbon-balance validate <config.json>
-      Print every issue of the config (code, JSON path, expected, actual); exit 1 if any is an error.
+  carbon-balance validate <config.json> [--config-only]
+      Print every issue of the config (code, JSON path, expected, actual), then read its layers
+      and check that each file or service answers and each configured field exists (fields
+      present are listed); exit 1 if any is an error. --config-only skips reading the layers.
 
   carbon-balance demo [--out DIR] [--parcels N] [--pois N] [--units N] [--seed S]
       Write the generated demo city (GeoJSON layers and config.json, labelled as generated)
@@ -42,7 +44,7 @@ Usage:
 
 const VALUE_FLAGS = ['out', 'parcels', 'pois', 'seed', 'units', 'formats'];
 const FORMATS = ['geojson', 'gpkg', 'shp', 'csv'];
-const FLAGS: Record<string, string[]> = { run: ['out', 'quiet', 'formats', 'help'], validate: ['help'], demo: ['out', 'parcels', 'pois', 'seed', 'units', 'help'] };
+const FLAGS: Record<string, string[]> = { run: ['out', 'quiet', 'formats', 'help'], validate: ['help', 'config-only'], demo: ['out', 'parcels', 'pois', 'seed', 'units', 'help'] };
 
 interface Args { command: string | undefined; positional: string[]; flags: Record<string, string | boolean> }
 
@@ -62,10 +64,16 @@ function parseArgs(argv: string[]): Args {
   return { command: positional.shift(), positional, flags };
 }
 
+/** A value for a message: JSON, or its text where JSON says nothing (an Error, a Map). */
+function showValue(v: unknown): string {
+  const json = JSON.stringify(v);
+  return json === undefined || (json === '{}' && Object.getPrototypeOf(v) !== Object.prototype) ? String(v) : json;
+}
+
 function formatIssue(i: Issue): string {
   const where = [i.path, i.layer, i.featureId !== undefined ? `feature ${i.featureId}` : undefined, i.field ? `field ${i.field}` : undefined].filter(Boolean).join(', ');
   const ex = i.expected !== undefined ? ` expected ${JSON.stringify(i.expected)}` : '';
-  const ac = i.actual !== undefined ? `, got ${JSON.stringify(i.actual)}` : '';
+  const ac = i.actual !== undefined ? `, got ${showValue(i.actual)}` : '';
   return `  ${i.severity.padEnd(7)} ${i.code}${where ? ` [${where}]` : ''}: ${i.message}${ex}${ac}`;
 }
 
@@ -161,11 +169,24 @@ async function commandRun(args: Args): Promise<number> {
   return 0;
 }
 
-function commandValidate(args: Args): number {
+async function commandValidate(args: Args): Promise<number> {
   const configPath = args.positional[0];
   if (!configPath) { process.stderr.write('carbon-balance validate: missing <config.json>\n'); return 1; }
-  const issues = validateConfig(readJson(configPath, 'config'));
-  if (issues.length === 0) { process.stdout.write(`${configPath}: valid\n`); return 0; }
+  const config = readJson(configPath, 'config') as CityConfig;
+  const issues = validateConfig(config);
+  let checked = 'config';
+  if (!issues.some((i) => i.severity === 'error') && args.flags['config-only'] !== true) {
+    // The layers too: each file or service is read, and every configured field looked up.
+    checked = 'config and layers';
+    try {
+      const { layers, issues: readIssues } = await loadLayersWithIssues(config, dirname(resolve(configPath)));
+      issues.push(...readIssues.filter((i) => i.severity !== 'info'), ...checkLayerBindings(config, layers));
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      issues.push({ severity: 'error', code: e.code, message: e.message });
+    }
+  }
+  if (issues.length === 0) { process.stdout.write(`${configPath}: valid (${checked} checked)\n`); return 0; }
   process.stdout.write(`${configPath}:\n${issues.map(formatIssue).join('\n')}\n`);
   return issues.some((i) => i.severity === 'error') ? 1 : 0;
 }

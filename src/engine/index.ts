@@ -8,7 +8,7 @@ export type * from './run-types.js';
 export { SUBSECTORS, subsectorSpec } from './method.js';
 export type { PoolSpec, SubsectorSpec, WeightRule } from './method.js';
 export { MESSAGES, makeIssue } from './messages/index.js';
-export { run, runSync, ConfigError } from './run.js';
+export { run, runSync, checkLayerBindings, ConfigError } from './run.js';
 export { validateConfig, resolveConfig, roadClassWeight, CONFIG_SCHEMA, DEFAULT_ROAD_CLASS_WEIGHTS, configToJsonSchema, listSettings } from './config/index.js';
 export type { ResolvedConfig } from './config/index.js';
 export { computeInventory, summariseSectors } from './inventory/index.js';

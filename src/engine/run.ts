@@ -743,6 +743,38 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
 
 
 /**
+ * The bindings a run would refuse, checked on loaded layers without running: every configured
+ * field (id, name, code, category, class, weight) that no feature of its layer has, as
+ * `layer-field-missing` errors naming the fields present, and a named layer that holds nothing
+ * usable (`missing-layer`). What `carbon-balance validate` adds to the config's own checks.
+ *
+ * @param config - a config that passed {@link validateConfig}.
+ * @param layers - the layers read for it.
+ */
+export function checkLayerBindings(config: CityConfig, layers: LayerData): Issue[] {
+  const issues: Issue[] = [];
+  const l = config.layers;
+  const check = (role: string, lc: LayerSource | undefined, fc: FeatureCollection | undefined): void => {
+    if (!lc) return;
+    if (!fc || !Array.isArray(fc.features)) {
+      issues.push({ severity: 'error', code: 'missing-layer', layer: role, message: `${role}: the layer could not be read, so there is nothing to bind` });
+      return;
+    }
+    if (fc.features.length === 0) {
+      issues.push({ severity: role === 'parcels' || role === 'units' ? 'error' : 'warning', code: 'empty-layer', layer: role, message: `${role}: the layer has no features` });
+      return;
+    }
+    reportMissingFields(role, lc, fc, issues);
+  };
+  check('parcels', l.parcels, layers.parcels);
+  if (!('generate' in l.units)) check('units', l.units as LayerSource, layers.units);
+  (l.pois ?? []).forEach((lc, i) => check(`pois[${i}]`, lc, layers.pois?.[i]));
+  (l.roads ?? []).forEach((lc, i) => check(`roads[${i}]`, lc, layers.roads?.[i]));
+  check('population', l.population, layers.population);
+  return issues;
+}
+
+/**
  * A configured field that no feature of a non-empty layer has is a binding mistake (a typo, the
  * wrong case): an error naming the fields that are there, never a silent run on empty values.
  */

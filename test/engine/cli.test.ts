@@ -91,6 +91,37 @@ describe('carbon-balance CLI (the built bin, as a user runs it)', { skip: !built
     }
   });
 
+  test('validate reads the layers: a missing file and a mistyped field are errors, a good config is valid', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cbm-cli-'));
+    try {
+      const good = spawnSync(process.execPath, [bin, 'validate', tiny], { encoding: 'utf8' });
+      assert.equal(good.status, 0, good.stdout + good.stderr);
+      assert.match(good.stdout, /valid \(config and layers checked\)/);
+
+      const config = JSON.parse(readFileSync(tiny, 'utf8'));
+      for (const name of ['parcels', 'units', 'pois', 'population']) writeFileSync(join(dir, `${name}.geojson`), readFileSync(join(dirname(tiny), `${name}.geojson`)));
+      config.layers.parcels.codeField = 'DLBM';
+      config.layers.population.path = 'nowhere.geojson';
+      writeFileSync(join(dir, 'c.json'), JSON.stringify(config));
+      const res = spawnSync(process.execPath, [bin, 'validate', join(dir, 'c.json')], { encoding: 'utf8' });
+      assert.equal(res.status, 1, res.stdout + res.stderr);
+      assert.match(res.stdout, /population: cannot read .*nowhere\.geojson/);
+
+      config.layers.population.path = 'population.geojson';
+      writeFileSync(join(dir, 'c.json'), JSON.stringify(config));
+      const typo = spawnSync(process.execPath, [bin, 'validate', join(dir, 'c.json')], { encoding: 'utf8' });
+      assert.equal(typo.status, 1, typo.stdout + typo.stderr);
+      assert.match(typo.stdout, /error {3}layer-field-missing \[\$\.layers\.parcels\.codeField, parcels, field DLBM\]: parcels: the codeField "DLBM" is not a field of this layer; fields present: .*dlbm/);
+
+      // --config-only checks the JSON alone, as before.
+      const only = spawnSync(process.execPath, [bin, 'validate', join(dir, 'c.json'), '--config-only'], { encoding: 'utf8' });
+      assert.equal(only.status, 0, only.stdout + only.stderr);
+      assert.match(only.stdout, /valid \(config checked\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('demo writes a generated city that run accepts unchanged', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cbm-demo-'));
     try {
