@@ -72,9 +72,17 @@ function showValue(v: unknown): string {
 
 function formatIssue(i: Issue): string {
   const where = [i.path, i.layer, i.featureId !== undefined ? `feature ${i.featureId}` : undefined, i.field ? `field ${i.field}` : undefined].filter(Boolean).join(', ');
-  const ex = i.expected !== undefined ? ` expected ${JSON.stringify(i.expected)}` : '';
-  const ac = i.actual !== undefined ? `, got ${showValue(i.actual)}` : '';
-  return `  ${i.severity.padEnd(7)} ${i.code}${where ? ` [${where}]` : ''}: ${i.message}${ex}${ac}`;
+  // The message already says what was expected and found; repeat a simple value only when it
+  // does not (report.json keeps every structured detail).
+  const unsaid = (v: unknown): string | null => {
+    if (v === undefined || (v !== null && typeof v === 'object')) return null;
+    const text = showValue(v);
+    return i.message.includes(String(v)) || i.message.includes(text) ? null : text;
+  };
+  const ex = unsaid(i.expected);
+  const ac = unsaid(i.actual);
+  const tail = [ex !== null ? `expected ${ex}` : '', ac !== null ? `got ${ac}` : ''].filter(Boolean).join(', ');
+  return `  ${i.severity.padEnd(7)} ${i.code}${where ? ` [${where}]` : ''}: ${i.message}${tail ? ` (${tail})` : ''}`;
 }
 
 /** Write a FeatureCollection feature by feature (outputs can exceed 100 MB). */
@@ -111,7 +119,9 @@ async function writeExtraFormats(result: RunResult, outDir: string, formats: str
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(outDir, name), bytes);
 }
 
+/** Tonnes as the paper's tables give them (×10⁴ t) for city-sized figures, plain tonnes below 10⁴ t. */
 function fmtT(t: number): string {
+  if (Math.abs(t) < 1e4) return `${t.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} t CO2e`;
   return `${(t / 1e4).toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })} ×10⁴ t CO2e`;
 }
 
@@ -124,6 +134,11 @@ async function commandRun(args: Args): Promise<number> {
     process.stderr.write(`carbon-balance: ${configPath} is not a valid city config:\n${issues.map(formatIssue).join('\n')}\n`);
     return 1;
   }
+  const formats = typeof args.flags.formats === 'string' ? args.flags.formats.split(',').map((f) => f.trim()).filter(Boolean) : ['geojson'];
+  const badFormat = formats.find((f) => !FORMATS.includes(f));
+  if (badFormat) throw new EngineError('format-unknown', `--formats: ${JSON.stringify(badFormat)} is not one of ${FORMATS.join(', ')}`);
+  const outDir = resolve(typeof args.flags.out === 'string' ? args.flags.out : 'out');
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new EngineError('out-not-directory', `--out ${outDir} is a file, not a folder`);
   const quiet = args.flags.quiet === true;
   const started = Date.now();
   const log = (s: string): void => { if (!quiet) process.stderr.write(s); };
@@ -137,24 +152,24 @@ async function commandRun(args: Args): Promise<number> {
     return 1;
   }
   for (const i of readIssues.filter((x) => x.severity === 'warning')) log(`${formatIssue(i)}\n`);
-  let lastStage = '';
-  let lastPrint = 0;
+  // Each stage is printed as it ends, with its own time and the time since the start.
+  let stage = '';
+  let stageStart = Date.now();
+  const endStage = (): void => {
+    if (!stage) return;
+    const t = Date.now();
+    log(`  ${stage.padEnd(10)} ${((t - stageStart) / 1000).toFixed(2).padStart(6)} s   (${((t - started) / 1000).toFixed(1)} s in all)\n`);
+  };
   const result = runSync(config, layers, {
     inputIssues: readIssues,
-    onProgress: (stage, fraction) => {
-      const t = Date.now();
-      if (stage !== lastStage || t - lastPrint > 1000) {
-        log(`  ${stage.padEnd(10)} ${(fraction * 100).toFixed(0).padStart(3)} %  (${((t - started) / 1000).toFixed(1)} s)\n`);
-        lastStage = stage;
-        lastPrint = t;
-      }
+    onProgress: (next) => {
+      if (next === stage) return;
+      endStage();
+      stage = next;
+      stageStart = Date.now();
     },
   });
-  const outDir = resolve(typeof args.flags.out === 'string' ? args.flags.out : 'out');
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new EngineError('out-not-directory', `--out ${outDir} is a file, not a folder`);
-  const formats = typeof args.flags.formats === 'string' ? args.flags.formats.split(',').map((f) => f.trim()).filter(Boolean) : ['geojson'];
-  const badFormat = formats.find((f) => !FORMATS.includes(f));
-  if (badFormat) throw new EngineError('format-unknown', `--formats: ${JSON.stringify(badFormat)} is not one of ${FORMATS.join(', ')}`);
+  endStage();
   log(`writing ${outDir} …\n`);
   await writeResult(result, outDir);
   await writeExtraFormats(result, outDir, formats);
@@ -193,7 +208,15 @@ async function commandValidate(args: Args): Promise<number> {
 
 async function commandDemo(args: Args): Promise<number> {
   const outDir = resolve(typeof args.flags.out === 'string' ? args.flags.out : 'demo-city');
-  const num = (k: string): number | undefined => (typeof args.flags[k] === 'string' ? Number(args.flags[k]) : undefined);
+  const num = (k: string): number | undefined => {
+    const v = args.flags[k];
+    if (v === undefined) return undefined;
+    const x = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+    if (!(x >= (k === 'seed' ? 0 : 1)) || !Number.isSafeInteger(x)) {
+      throw new EngineError('bad-argument', `--${k} must be a whole number${k === 'seed' ? '' : ' ≥ 1'}, got ${v === true ? 'nothing' : JSON.stringify(v)}`);
+    }
+    return x;
+  };
   const parcels = num('parcels');
   const units = num('units') ?? (parcels !== undefined ? Math.max(1, Math.min(100, Math.floor(parcels / 8))) : undefined);
   const city = generateDemoCity({ parcels, pois: num('pois'), seed: num('seed'), units });
@@ -230,7 +253,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (args.command) {
       case 'run': return await commandRun(args);
-      case 'validate': return commandValidate(args);
+      case 'validate': return await commandValidate(args);
       case 'demo': return await commandDemo(args);
       default:
         process.stderr.write(`carbon-balance: unknown command ${JSON.stringify(args.command)}\n\n${HELP}`);

@@ -53,9 +53,13 @@ describe('carbon-balance CLI (the built bin, as a user runs it)', { skip: !built
       const csv = readFileSync(join(out, 'units.csv'));
       assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
       assert.match(readFileSync(join(out, 'units.qml'), 'utf8'), /<qgis/);
-      const bad = spawnSync(process.execPath, [bin, 'run', tiny, '--out', out, '--formats', 'kml'], { encoding: 'utf8' });
+      // An unknown format is refused before any work: nothing is read or written.
+      const fresh = join(out, 'fresh');
+      const bad = spawnSync(process.execPath, [bin, 'run', tiny, '--out', fresh, '--formats', 'kml'], { encoding: 'utf8' });
       assert.equal(bad.status, 1);
-      assert.match(bad.stderr, /kml/);
+      assert.match(bad.stderr, /--formats: "kml" is not one of geojson, gpkg, shp, csv/);
+      assert.doesNotMatch(bad.stderr, /reading layers/);
+      assert.ok(!existsSync(fresh));
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -120,6 +124,31 @@ describe('carbon-balance CLI (the built bin, as a user runs it)', { skip: !built
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('run prints each stage with its time, and tonnes in the unit their size calls for', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cbm-cli-'));
+    try {
+      const res = spawnSync(process.execPath, [bin, 'run', tiny, '--out', out], { encoding: 'utf8' });
+      assert.equal(res.status, 0, res.stderr);
+      for (const stage of ['read', 'project', 'overlay', 'weights', 'allocate', 'aggregate', 'balance', 'output']) {
+        assert.match(res.stderr, new RegExp(`^  ${stage} +\\d+\\.\\d\\d s   \\(\\d+\\.\\d s in all\\)$`, 'm'), stage);
+      }
+      assert.doesNotMatch(res.stderr, / 0 %/);
+      // The tiny city's gross is 2,010 t (README of the fixture): plain tonnes, not 0.20 ×10⁴ t.
+      assert.match(res.stderr, /gross 2,010\.0 t CO2e, sinks 72\.0 t CO2e, net 1,938\.0 t CO2e/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('demo refuses numbers that are not whole numbers', () => {
+    for (const [flag, value] of [['--parcels', 'abc'], ['--parcels', '0'], ['--pois', '2.5'], ['--seed', '-1']]) {
+      const res = spawnSync(process.execPath, [bin, 'demo', '--out', join(tmpdir(), 'cbm-never'), flag, value], { encoding: 'utf8' });
+      assert.equal(res.status, 1, `${flag} ${value}`);
+      assert.match(res.stderr, new RegExp(`${flag} must be a whole number.*got "${value.replace('.', '\\.')}"`), `${flag} ${value}: ${res.stderr}`);
+    }
+    assert.ok(!existsSync(join(tmpdir(), 'cbm-never')));
   });
 
   test('demo writes a generated city that run accepts unchanged', () => {
