@@ -38,7 +38,7 @@ import type {
 import { EngineController } from './controllers/engine-controller.js';
 import type { EngineFailure, EngineRunResult } from './controllers/engine-controller.js';
 import type { FlatParcelGeometry, LayerSummary, ValueRow } from './worker/protocol.js';
-import { sourceName } from './worker/source-name.js';
+import { configSourceNames, sourceName } from './worker/source-name.js';
 import { cbmEvent } from './events.js';
 import { VIEW_IDS, normaliseLang, strings, formatCount } from './i18n.js';
 import type { Lang, ViewId } from './i18n.js';
@@ -235,6 +235,8 @@ export class CarbonBalanceMap extends LitElement {
 
   @state() private _config: CityConfig | null = null;
   @state() private _isDemo = false;
+  /** The demo's layer names still holding the demo's data (a file of the same name replaces one). */
+  private _demoLayerNames = new Set<string>();
   @state() private _result: EngineRunResult | null = null;
   @state() private _theme: Theme | null = null;
   @state() private _selected: { layer: ViewLayer; feature: Feature } | null = null;
@@ -597,6 +599,7 @@ export class CarbonBalanceMap extends LitElement {
     if (token !== this._sourceToken || !config) return;
     this._config = config;
     this._isDemo = isDemo;
+    this._demoLayerNames = new Set(isDemo ? configSourceNames(config) : []);
     if (configErrors) return;
     await this._run();
   }
@@ -691,7 +694,8 @@ export class CarbonBalanceMap extends LitElement {
       .sort((a, b) => a.name.localeCompare(b.name, this.uiLang) || a.id.localeCompare(b.id))
       .map((u) => u.id);
     this._result = result;
-    if (!this._fitted) this._fitToData();
+    // New outlines (the first run, or the user bound or replaced the units or parcels): show them.
+    if (!this._fitted || result.unitsGeometryChanged) this._fitToData();
     performance.mark('cbm:restyle-start');
     this._restyle();
     performance.measure('cbm:restyle', 'cbm:restyle-start');
@@ -1295,10 +1299,22 @@ export class CarbonBalanceMap extends LitElement {
       await this._engine.loadLayers(named);
     } catch (e) {
       this._reportFailure(e as EngineFailure);
+      return;
     }
+    // A file named like a loaded layer replaces it: it is no longer the generated demo's, and
+    // when the config reads it the results are stale, so the city runs again.
+    for (const name of Object.keys(named)) this._demoLayerNames.delete(name);
     this._valueRows = new Map();
     this.requestUpdate();
+    const bound = this._config ? configSourceNames(this._config) : [];
+    if (Object.keys(named).some((name) => bound.includes(name))) await this._run();
   };
+
+  /** Whether the map shows the generated demo city: every layer the config reads is the demo's. */
+  private get _showsDemo(): boolean {
+    if (!this._isDemo || !this._config) return false;
+    return configSourceNames(this._config).every((name) => this._demoLayerNames.has(name));
+  }
 
   private _download = (kind: string): void => {
     const root = this.renderRoot as ShadowRoot;
@@ -1323,7 +1339,7 @@ export class CarbonBalanceMap extends LitElement {
         <slot name="header"></slot>
         <div class="toolbar" part="toolbar" role="toolbar" aria-label=${t.elementLabel}>
           <span class="title">${this._config?.name ?? t.elementLabel}</span>
-          ${this._isDemo ? html`<span class="badge">${t.generatedDemoData}</span>` : nothing}
+          ${this._showsDemo ? html`<span class="badge">${t.generatedDemoData}</span>` : nothing}
           <label>
             <span class="sr-only">${t.view}</span>
             <select @change=${this._onViewSelect} .value=${this.view}>

@@ -12,7 +12,10 @@
 import { expect } from '@open-wc/testing';
 import '../../src/widgets/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import { cleanup, create, nextEvent, until } from './helpers.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import { cleanup, create, mountAndRun, nextEvent, until } from './helpers.js';
+
+const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
 const BASE = '/test/widgets/fixtures/two-units/';
 
@@ -106,6 +109,30 @@ describe('data sources', function () {
 describe('file loading uses the engine readers (issue: formats in the browser)', function () {
   this.timeout(60_000);
   afterEach(cleanup);
+
+  it('a dropped file named like a loaded layer replaces it: the city reruns, the demo badge goes, the map shows the new units', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
+    const root = el.shadowRoot!;
+    expect(root.querySelector('.toolbar .badge')!.textContent).to.equal('Generated demo data');
+    // The planner's own units file: just one township of the demo's, under the demo's layer name.
+    const first = el.results!.units.features[0];
+    const mine = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: first.properties!.id, name: 'Only township' }, geometry: first.geometry }] };
+    const input = root.querySelector<HTMLInputElement>('.dropzone input[type="file"]')!;
+    const files = new DataTransfer();
+    files.items.add(new File([JSON.stringify(mine)], 'units.geojson', { type: 'application/geo+json' }));
+    input.files = files.files;
+    const done = nextEvent(el, 'cbm-run-complete');
+    input.dispatchEvent(new Event('change'));
+    await done;
+    await el.updateComplete;
+    expect(el.report!.units.map((u) => u.name)).to.deep.equal(['Only township']);
+    expect(root.querySelector('.toolbar .badge')).to.equal(null);
+    // The view is fitted to that township: its centre lies inside the township's extent.
+    const extent = format.readFeature(mine.features[0]).getGeometry()!.getExtent();
+    const centre = el.map!.getView().getCenter()!;
+    expect(centre[0]).to.be.within(extent[0], extent[2]);
+    expect(centre[1]).to.be.within(extent[1], extent[3]);
+  });
 
   it('reads a zipped GBK Shapefile with GBK member names, Chinese fields and its .prj CRS', async () => {
     const el = create({ attributes: { lang: 'en', panel: 'open' } });

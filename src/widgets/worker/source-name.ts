@@ -6,3 +6,10 @@ export function sourceName(source: { path?: string; url?: string; service?: Serv
   if (!source) return null;
   return source.path ?? source.url ?? (source.service ? serviceSourceName(source.service) : null);
 }
+
+/** The registered names of every layer a config reads (parcels, units unless generated, POIs, roads, population). */
+export function configSourceNames(config: { layers: { parcels: object; units: object; pois?: object[]; roads?: object[]; population?: object } }): string[] {
+  const l = config.layers;
+  const sources = [l.parcels, 'generate' in l.units ? null : l.units, ...(l.pois ?? []), ...(l.roads ?? []), l.population ?? null];
+  return sources.map((s) => sourceName(s as Parameters<typeof sourceName>[0])).filter((n): n is string => n !== null);
+}
