@@ -59,7 +59,7 @@ import { renderBindingPanel } from './panels/binding-panel.js';
 import type { BindingContext } from './panels/binding-panel.js';
 import { renderResultsPanel } from './panels/results-panel.js';
 import type { UnitSort } from './panels/results-panel.js';
-import { composeMapCanvas, drawLegend, featuresToCsv, saveBlob } from './exports.js';
+import { composeMapCanvas, drawLegend, drawScaleBar, drawTitle, featuresToCsv, saveBlob } from './exports.js';
 import { olCss, olExtLayerSwitcherCss } from './styles/vendor-css.js';
 import { elementStyles } from './styles/element-styles.js';
 
@@ -459,6 +459,14 @@ export class CarbonBalanceMap extends LitElement {
     const canvas = composeMapCanvas(this._map, mapDiv ? getComputedStyle(mapDiv).backgroundColor : '#ffffff');
     const t = strings(this.uiLang);
     if (this._theme) drawLegend(canvas, t.views[this.view], this._theme.items, (n) => formatCount(n, this.uiLang));
+    // A title that says what and whose, a note when the data is the generated demo, a scale.
+    drawTitle(canvas, `${this._config?.name ?? t.elementLabel} · ${t.views[this.view]}`, this._showsDemo ? t.generatedDemoData : null);
+    const view = this._map.getView();
+    const centre = view.getCenter();
+    const resolution = view.getResolution();
+    if (centre && resolution) {
+      drawScaleBar(canvas, getPointResolution(view.getProjection(), resolution, centre, 'm'), (n) => n.toLocaleString(this.uiLang));
+    }
     return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
   }
 

@@ -8,6 +8,7 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import type Polygon from 'ol/geom/Polygon.js';
 import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
+import { roundScaleLength } from '../../src/widgets/exports.js';
 import { cleanup, create, hex, mountAndRun, near, nextEvent, pixelAt, pixelAtCoordinate, unitPoints, until, ZONE_DEFAULTS } from './helpers.js';
 
 
@@ -577,6 +578,24 @@ describe('<carbon-balance-map>', function () {
     let bin = '';
     for (const b of buf) bin += String.fromCharCode(b);
     await executeServerCommand('cbm-screenshot', { path: 'test/widgets/actual/export.png', base64: btoa(bin) });
+    expect([999, 1000, 3.3, 3464, 0.7].map(roundScaleLength)).to.deep.equal([500, 1000, 2, 2000, 0.5]);
+    // The PNG carries a title box (upper left), the demo note and a scale bar (lower right).
+    const image = await createImageBitmap(png);
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const ratio = image.width / el.map!.getSize()![0];
+    const at = (x: number, y: number): number[] => [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
+    expect(near(at(10, 10), [255, 255, 255], 12), `title box ${at(10, 10)}`).to.equal(true);
+    let noteInk = 0; // the note's brown (#9a3412) anti-aliased text in the title box's second line
+    for (let x = 16; x < 120; x++) if (at(x, 40)[0] > at(x, 40)[2] + 60) noteInk++;
+    expect(noteInk, 'demo note drawn').to.be.greaterThan(3);
+    const w = image.width / ratio, h = image.height / ratio;
+    let bar = 0; // the scale bar: a dark band 4 px high, 10 px above the box's bottom
+    for (let x = w - 140; x < w - 8; x++) if (near(at(x, h - 8 - 36 + 26), [0x1f, 0x23, 0x28], 30)) bar++;
+    expect(bar, 'scale bar drawn').to.be.greaterThan(40);
     // pixelAt is used so the import stays exercised when the map is blank.
     expect(pixelAt(el, 1, 1).length).to.equal(4);
   });

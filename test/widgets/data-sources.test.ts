@@ -128,7 +128,7 @@ describe('file loading uses the engine readers (issue: formats in the browser)',
     expect(el.report!.units.map((u) => u.name)).to.deep.equal(['Only township']);
     expect(root.querySelector('.toolbar .badge')).to.equal(null);
     // The view is fitted to that township: its centre lies inside the township's extent.
-    const extent = format.readFeature(mine.features[0]).getGeometry()!.getExtent();
+    const extent = format.readFeatures(mine)[0].getGeometry()!.getExtent();
     const centre = el.map!.getView().getCenter()!;
     expect(centre[0]).to.be.within(extent[0], extent[2]);
     expect(centre[1]).to.be.within(extent[1], extent[3]);
