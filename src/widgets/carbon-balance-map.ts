@@ -298,6 +298,7 @@ export class CarbonBalanceMap extends LitElement {
   private _configByUser: CityConfig | null = null;
   private _settingVisibility = false;
   private _fitted = false;
+  private _fittedView: { center: number[]; resolution: number } | null = null;
   private _unitOrder: string[] = [];
   /** The land-use preview on the map until the first result replaces it (see {@link LandUsePreview}). */
   @state() private _preview: LandUsePreview | null = null;
@@ -845,8 +846,19 @@ export class CarbonBalanceMap extends LitElement {
     if (extentIsEmpty(extent)) return;
     const size = this._map.getSize();
     if (!size || size[0] === 0 || size[1] === 0) return;
-    this._map.getView().fit(extent, { padding: [20, 20, 20, 20] });
+    const view = this._map.getView();
+    view.fit(extent, { padding: [20, 20, 20, 20] });
     this._fitted = true;
+    this._fittedView = { center: view.getCenter()!.slice(), resolution: view.getResolution()! };
+  }
+
+  /** Whether the view is still where the last fit put it (the user has not panned or zoomed). */
+  private _viewAsFitted(): boolean {
+    const view = this._map?.getView();
+    const fitted = this._fittedView;
+    if (!view || !fitted) return false;
+    const c = view.getCenter();
+    return !!c && c[0] === fitted.center[0] && c[1] === fitted.center[1] && view.getResolution() === fitted.resolution;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1013,7 +1025,9 @@ export class CarbonBalanceMap extends LitElement {
     target.addEventListener('keydown', this._onMapKeydown);
     this._resizeObserver = new ResizeObserver(() => {
       map.updateSize();
-      if (!this._fitted && this._result) this._fitToData();
+      // Fit once there is room; after a resize (the panel opened, the page changed) fit again
+      // unless the user has moved the view since.
+      if (this._result && (!this._fitted || this._viewAsFitted())) this._fitToData();
       // Probes do not transition while hidden: re-read the palette whenever the size changes.
       this._restyle();
     });

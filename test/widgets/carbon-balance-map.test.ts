@@ -351,6 +351,31 @@ describe('<carbon-balance-map>', function () {
     expect(popupInView(), 'popup of a unit near the top edge inside the map').to.equal(true);
   });
 
+  it('fits the city again when the panel opens, unless the user has moved the map', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en' } });
+    const view = el.map!.getView();
+    const cityExtent = format.readFeatures(el.results!.units).reduce((e, f) => {
+      const g = f.getGeometry()!.getExtent();
+      return [Math.min(e[0], g[0]), Math.min(e[1], g[1]), Math.max(e[2], g[2]), Math.max(e[3], g[3])];
+    }, [Infinity, Infinity, -Infinity, -Infinity]);
+    const inView = (): boolean => {
+      const v = view.calculateExtent(el.map!.getSize());
+      return cityExtent[0] >= v[0] && cityExtent[1] >= v[1] && cityExtent[2] <= v[2] && cityExtent[3] <= v[3];
+    };
+    expect(inView(), 'the whole city on the first map').to.equal(true);
+    shadow(el).querySelector<HTMLButtonElement>('.panel-toggle')!.click();
+    await until(() => el.map!.getSize()![0] < 500, 3000);
+    await until(() => !view.getAnimating(), 1000);
+    expect(inView(), 'the whole city beside the open panel').to.equal(true);
+    // The user pans: closing the panel leaves the view where the user put it.
+    const moved = [view.getCenter()![0] + 500, view.getCenter()![1]];
+    view.setCenter(moved);
+    shadow(el).querySelector<HTMLButtonElement>('.panel-toggle')!.click();
+    await until(() => el.map!.getSize()![0] > 700, 3000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(view.getCenter()).to.deep.equal(moved);
+  });
+
   it('keeps its controls intact under host-page CSS aimed at generic names', async () => {
     const style = document.createElement('style');
     style.textContent = `
