@@ -299,6 +299,16 @@ describe('<carbon-balance-map>', function () {
       expect(panel.getBoundingClientRect().width, `${tab} tab`).to.equal(380);
       expect(mapWrap.getBoundingClientRect().width, `${tab} tab`).to.equal(1000 - 2 - 380);
     }
+    // The sector chart in the 380 px panel: text at a reading size, every bar with its value.
+    root.querySelector<HTMLElement>('#tab-results')!.click();
+    await el.updateComplete;
+    const labels = [...root.querySelectorAll<SVGTextElement>('svg.chart > g > text:not(.value)')];
+    const values = [...root.querySelectorAll<SVGTextElement>('svg.chart text.value')].map((v) => v.textContent!);
+    expect(labels.length).to.equal(el.report!.sectors.length);
+    expect(values.length).to.equal(labels.length);
+    for (const v of values) expect(v).to.match(/t CO₂e$/);
+    for (const l of labels) expect(l.getBoundingClientRect().height).to.be.within(9, 16);
+    expect([...root.querySelectorAll('svg.chart text.tick')].map((x) => x.textContent)).to.include('0');
 
     // A 390 px wide element (a phone): the panel goes under the map, full width, nothing sideways.
     el.style.width = '390px';

@@ -98,34 +98,47 @@ const SECTOR_COLOURS: Record<SectorId, string> = {
   sinks: '#228833',
 };
 
-/** Horizontal bars of each sector's net tonnes; sinks extend to the left of zero. */
+/**
+ * Horizontal bars of each sector's net tonnes (sinks extend to the left of zero), each labelled
+ * with its value, over an axis marked at zero and at the largest source and sink.
+ */
 function renderCompositionChart(report: RunReport, lang: Lang): TemplateResult {
   const t = strings(lang);
-  const width = 340;
-  const barH = 18;
-  const labelW = 90;
+  const width = 380;
+  const barH = 16;
+  const gap = 6;
+  const labelW = 78;
+  const valueW = 118;
   const sectors = SECTOR_IDS.map((id) => report.sectors.find((s) => s.id === id)).filter((s) => s !== undefined);
   const maxPos = Math.max(0, ...sectors.map((s) => s.netT));
   const maxNeg = Math.max(0, ...sectors.map((s) => -s.netT));
   const span = maxPos + maxNeg || 1;
-  const plotW = width - labelW - 8;
-  const zeroX = labelW + (maxNeg / span) * plotW;
-  const height = sectors.length * (barH + 6) + 6;
+  const plotX = labelW;
+  const plotW = width - labelW - valueW - 8;
+  const zeroX = plotX + (maxNeg / span) * plotW;
+  const axisY = gap + sectors.length * (barH + gap);
+  const height = axisY + 16;
+  const ticks: Array<[number, string, 'start' | 'middle' | 'end']> = [[zeroX, '0', maxNeg > 0 && maxPos > 0 ? 'middle' : maxNeg > 0 ? 'end' : 'start']];
+  if (maxPos > 0) ticks.push([plotX + plotW, formatTonnes(maxPos, lang), 'end']);
+  if (maxNeg > 0) ticks.push([plotX, formatTonnes(-maxNeg, lang), 'start']);
   return html`<figure>
     <figcaption>${t.composition}</figcaption>
-    <svg class="chart" role="img" aria-label=${t.composition} viewBox=${`0 0 ${width} ${height}`} width="100%">
+    <svg class="chart" role="img" aria-label=${t.composition} viewBox=${`0 0 ${width} ${height}`} width="100%" font-size="11">
       ${sectors.map((s, i) => {
-        const y = 6 + i * (barH + 6);
+        const y = gap + i * (barH + gap);
         const w = (Math.abs(s.netT) / span) * plotW;
         const x = s.netT >= 0 ? zeroX : zeroX - w;
         return svg`<g>
-          <text x="0" y=${y + barH - 5}>${t.sectors[s.id]}</text>
+          <text x="0" y=${y + barH - 4}>${t.sectors[s.id]}</text>
           <rect x=${x} y=${y} width=${Math.max(w, 0.5)} height=${barH} fill=${SECTOR_COLOURS[s.id]}>
             <title>${t.sectors[s.id]}: ${formatTonnes(s.netT, lang)} (${formatPercent(s.shareOfNet, lang)})</title>
           </rect>
+          <text class="value" x=${width} y=${y + barH - 4} text-anchor="end">${formatTonnes(s.netT, lang)}</text>
         </g>`;
       })}
-      <line x1=${zeroX} x2=${zeroX} y1="0" y2=${height} stroke="currentColor" stroke-width="1"></line>
+      <line x1=${zeroX} x2=${zeroX} y1="0" y2=${axisY} stroke="currentColor" stroke-width="1"></line>
+      <line x1=${plotX} x2=${plotX + plotW} y1=${axisY} y2=${axisY} stroke="currentColor" stroke-width="0.5"></line>
+      ${ticks.map(([x, label, anchor]) => svg`<text class="tick" x=${x} y=${axisY + 12} text-anchor=${anchor} font-size="9">${label}</text>`)}
     </svg>
     <ul class="sr-only">
       ${sectors.map((s) => html`<li>${t.sectors[s.id]}: ${formatTonnes(s.netT, lang)}, ${formatPercent(s.shareOfNet, lang)}</li>`)}

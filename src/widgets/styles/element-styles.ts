@@ -427,6 +427,10 @@ export const elementStyles = css`
     font-size: 11px;
     fill: currentColor;
   }
+  .chart text.tick {
+    font-size: 9px;
+    fill: var(--cbm-muted-color, #59636e);
+  }
   .dropzone {
     border: 1px dashed var(--cbm-border-color, #8c959f);
     border-radius: 4px;
