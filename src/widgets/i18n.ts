@@ -4,6 +4,7 @@
  * no bare number reaches the screen.
  */
 import type { SectorId, SpaceType, ZoneId, PoiCategory } from '../engine/index.js';
+import { DEMO_CITY_NAME } from '../engine/demo-city/config.js';
 
 /** Languages the element speaks. */
 export type Lang = 'zh-CN' | 'en';
@@ -17,6 +18,46 @@ const EN = {
   elementLabel: 'Carbon balance map',
   view: 'View',
   generatedDemoData: 'Generated demo data',
+  /** The generated demo city's name (its config names it in English). */
+  demoCityName: 'Demo city (generated)',
+  /** OpenLayers' own map buttons (tooltips). */
+  mapControls: { zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetRotation: 'Reset rotation' },
+  /** Land-use presets of the config schema, by id. */
+  landUsePresets: {
+    gbt21010: 'GB/T 21010-2017 (current land use classification)',
+    'third-survey': 'Third National Land Survey',
+    osm: 'OpenStreetMap (OSM) tags',
+    euluc: 'EULUC-China',
+    'euluc-class': 'EULUC-China classes 0–10',
+  } as Record<string, string>,
+  /** POI presets, by id. */
+  poiPresets: { amap: 'AMap (Gaode) POI type codes', osm: 'OpenStreetMap (OSM) tags' } as Record<string, string>,
+  /** Why a unit has no index or zone (the engine's `reason`). */
+  reasons: {
+    'invalid-input': 'Invalid emissions or sinks',
+    'zero-emissions': 'No emissions',
+    'missing-gdp': 'No row in the economic table',
+    'invalid-gdp': 'Economic value is not a number ≥ 0',
+    'city-gdp-zero': "The city's economic total is zero",
+    'city-sink-zero': "The city's sinks are zero",
+    'index-not-finite': 'The index is not a finite number',
+  } as Record<string, string>,
+  /** Words before an engine message that has no sentence of its own, by severity. */
+  severities: { error: 'Error', warning: 'Warning', info: 'Note' } as Record<string, string>,
+  /** Lead-ins of the element's failures by code; the engine's own message follows. */
+  failureLeads: {
+    'fetch-failed': 'Could not download',
+    'config-unreadable': 'The config could not be read',
+    'not-geojson': 'Not a GeoJSON file',
+    'layer-not-loaded': 'A layer is not loaded',
+    'worker-error': 'The computing worker failed',
+    'basemap-failed': 'The basemap could not be loaded',
+    'empty-layer': 'A layer has no usable feature',
+    'sql-js-unavailable': 'GeoPackage files cannot be read here',
+  } as Record<string, string>,
+  /** Any other failure's lead-in. */
+  runFailed: 'The run failed',
+  invalidConfig: (n: string) => `The config has ${n} error(s) and was not run`,
   views: {
     parcels: 'Parcels: net emissions per km²',
     grid: 'Grid: net emissions per km²',
@@ -115,8 +156,8 @@ const EN = {
   removeRow: 'Remove',
   economy: 'Economic table (GDP)',
   joinBy: 'Join by',
-  joinById: 'unit id',
-  joinByName: 'unit name',
+  joinById: 'Unit id',
+  joinByName: 'Unit name',
   proxy: 'Proxy',
   matched: (a: string, b: string) => `${a} of ${b} units matched`,
   validation: 'Checks',
@@ -178,6 +219,38 @@ const ZH: Strings = {
   elementLabel: '碳平衡地图',
   view: '视图',
   generatedDemoData: '生成的示例数据',
+  demoCityName: '示例城市（生成数据）',
+  mapControls: { zoomIn: '放大', zoomOut: '缩小', resetRotation: '重置旋转' },
+  landUsePresets: {
+    gbt21010: 'GB/T 21010-2017 土地利用现状分类',
+    'third-survey': '第三次全国国土调查（三调）工作分类',
+    osm: 'OpenStreetMap（OSM）标签',
+    euluc: 'EULUC-China 城市基本土地利用类型',
+    'euluc-class': 'EULUC-China 类别编号 0–10',
+  },
+  poiPresets: { amap: '高德地图 POI 分类编码', osm: 'OpenStreetMap（OSM）标签' },
+  reasons: {
+    'invalid-input': '排放或碳汇数据无效',
+    'zero-emissions': '排放为零',
+    'missing-gdp': '经济表中没有对应的行',
+    'invalid-gdp': '经济数值不是 ≥ 0 的数',
+    'city-gdp-zero': '全市经济总量为零',
+    'city-sink-zero': '全市碳汇为零',
+    'index-not-finite': '指数不是有限数值',
+  },
+  severities: { error: '错误', warning: '警告', info: '说明' },
+  failureLeads: {
+    'fetch-failed': '下载失败',
+    'config-unreadable': '配置文件无法读取',
+    'not-geojson': '不是 GeoJSON 文件',
+    'layer-not-loaded': '图层未加载',
+    'worker-error': '计算线程出错',
+    'basemap-failed': '底图无法加载',
+    'empty-layer': '图层中没有可用的要素',
+    'sql-js-unavailable': '此处无法读取 GeoPackage 文件',
+  },
+  runFailed: '计算失败',
+  invalidConfig: (n) => `配置有 ${n} 处错误，未进行计算`,
   views: {
     parcels: '地块：单位面积净排放', grid: '格网：单位面积净排放', units: '单元：净排放',
     ccr: '碳补偿率（CCR）', ecc: '经济贡献系数（ECC）', esc: '生态承载系数（ESC）', zones: '碳平衡分区',
@@ -400,6 +473,48 @@ export function formatCount(n: number, lang: Lang): string {
   return formatNumber(n, lang, 0);
 }
 
+/** A label with its unit in brackets: `Value (t CO₂e)`, `值（万t CO₂e）`. */
+export function withUnit(label: string, unit: string, lang: Lang): string {
+  return lang === 'zh-CN' ? `${label}（${unit}）` : `${label} (${unit})`;
+}
+
+/** The unit of inventory values (`t` or `10^4 t`): `t CO₂e`, `10⁴ t CO₂e` (en) / `万t CO₂e` (zh-CN). */
+export function formatInventoryUnit(unit: string | undefined, lang: Lang): string {
+  if (unit !== '10^4 t') return 't CO₂e';
+  return lang === 'zh-CN' ? '万t CO₂e' : '10⁴ t CO₂e';
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const superscript = (digits: string): string => [...digits].map((d) => SUPERSCRIPT_DIGITS[Number(d)] ?? d).join('');
+
+/**
+ * A unit written in a config for people to read (`economy.unit`: `10^4 CNY`, `10^8 yuan`, `万元`,
+ * `CNY`) as the UI language writes it: `10⁴ CNY` (en) / `万元` (zh-CN). A unit it does not
+ * recognise is kept, with any `10^n` written as a power.
+ */
+export function formatUnitLabel(unit: string, lang: Lang): string {
+  const u = unit.trim();
+  const m = /^(?:10\s*(?:\^|\*\*)\s*(\d+)|10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|1e(\d+)|(万|亿))?\s*(cny|rmb|yuan|元|人民币)$/i.exec(u);
+  if (m) {
+    const power = m[1] ?? m[3] ?? (m[2] ? [...m[2]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('') : m[4] === '万' ? '4' : m[4] === '亿' ? '8' : '0');
+    const p = Number(power);
+    if (lang === 'zh-CN') {
+      if (p === 0) return '元';
+      if (p === 4) return '万元';
+      if (p === 8) return '亿元';
+      return `10${superscript(String(p))} 元`;
+    }
+    return p === 0 ? 'CNY' : `10${superscript(String(p))} CNY`;
+  }
+  return u.replace(/10\s*(?:\^|\*\*)\s*(\d+)/g, (_, d: string) => `10${superscript(d)}`);
+}
+
+/** The city's name for the toolbar: the generated demo city's in the UI language, any other as given. */
+export function cityTitle(name: string | undefined, lang: Lang): string {
+  if (name === undefined || name === '') return strings(lang).elementLabel;
+  return name === DEMO_CITY_NAME ? strings(lang).demoCityName : name;
+}
+
 // ------------------------------------------------------------------------------------------------
 // The run report's issues in plain words (see panels/issue-text.ts for how the values are read).
 // ------------------------------------------------------------------------------------------------
@@ -415,12 +530,34 @@ const LAYER_ROLES: Record<Lang, Record<string, string>> = {
   'zh-CN': { parcels: '地块', units: '单元', pois: '兴趣点', roads: '道路', population: '人口点' },
 };
 
+const INDEXED_ROLES: Record<Lang, Record<string, string>> = {
+  en: { pois: 'POI layer', roads: 'Road layer' },
+  'zh-CN': { pois: '兴趣点图层', roads: '道路图层' },
+};
+
+/** An engine layer role (`parcels`, `pois[0]`, `roads[1]`) in words, or undefined for anything else. */
+export function layerRoleName(role: string, lang: Lang): string | undefined {
+  const m = /^(pois|roads)\[(\d+)\]$/.exec(role);
+  if (m) return `${INDEXED_ROLES[lang][m[1]]} ${Number(m[2]) + 1}`;
+  return LAYER_ROLES[lang][role];
+}
+
+/** The labels of a layer's field settings, as the binding panel names them. */
+function settingName(setting: unknown, lang: Lang): string {
+  const t = strings(lang);
+  const names: Record<string, string> = {
+    codeField: t.codeField, idField: t.idField, nameField: t.nameField, categoryField: t.categoryField,
+    classField: t.classField, weightField: t.weightField,
+  };
+  return names[String(setting)] ?? String(setting);
+}
+
 function issueWords(lang: Lang) {
   const t = strings(lang);
   const zh = lang === 'zh-CN';
   const q = (v: unknown): string => (zh ? `“${String(v)}”` : `"${String(v)}"`);
   const n = (v: unknown): string => (typeof v === 'number' ? formatCount(v, lang) : String(v));
-  const layer = (v: unknown): string => (v === undefined ? '' : LAYER_ROLES[lang][String(v)] ?? q(v));
+  const layer = (v: unknown): string => (v === undefined ? '' : layerRoleName(String(v), lang) ?? q(v));
   const type = (v: unknown): string => t.spaceTypes[String(v) as SpaceType] ?? String(v);
   const types = (v: unknown, sep: RegExp): string => String(v).split(sep).map((s) => type(s.trim())).join(zh ? '、' : ', ');
   const category = (v: unknown): string =>
@@ -432,6 +569,7 @@ function issueWords(lang: Lang) {
   };
   return {
     q, n, layer, type, types, category, pool,
+    setting: (v: unknown) => settingName(v, lang),
     area: (v: unknown) => formatArea(Number(v), lang),
     tonnes: (v: unknown) => formatTonnes(Number(v), lang),
     pct: (v: unknown) => formatPercent(Number(v), lang),
@@ -444,7 +582,7 @@ function enIssueTemplates(): Record<string, IssueTemplate> {
     'landuse-code-unmapped': (a) => `Land-use code ${w.q(a.code)} is not in the land-use mapping: its ${w.n(a.parcels)} parcel(s) (${w.area(a.areaM2)}) get no space type and carry no emissions. Choose a type for it in the land-use table.`,
     'landuse-code-parent-fallback': (a) => `Land-use code ${w.q(a.code)} is not in the mapping; it was read through its ${a.via === 'suffix' ? 'base code' : 'first-level class'} ${w.q(a.key)} as ${w.type(a.spaceType)} (${w.n(a.parcels)} parcel(s)).`,
     'landuse-code-missing': (a) => `${w.n(a.parcels)} parcel(s) (${w.area(a.areaM2)}) have no land-use code and carry no emissions.`,
-    'points-outside-parcels': (a) => `${w.layer(a.layer)}: ${w.n(a.count)} ${w.category(a.category)} point(s) lie outside every parcel of the study area and are not counted.`,
+    'points-outside-parcels': (a) => `${w.layer(a.layer)}: ${w.n(a.count)} ${w.category(a.category).toLowerCase()} point(s) lie outside every parcel of the study area and are not counted.`,
     'points-uncategorised': (a) => `${w.layer(a.layer)}: ${w.n(a.count)} point(s) match no POI category and are not counted.`,
     'points-duplicate-positions': (a) => `${w.layer(a.layer)}: ${w.n(a.count)} point(s) share their position with another point; each one is counted.`,
     'pool-zero-weight': (a) => `${w.pool(a.pool)}: nothing to weight the emissions by, so they were spread by ${a.fallback === 'area' ? 'parcel area' : 'road length'} instead.`,
@@ -466,6 +604,13 @@ function enIssueTemplates(): Record<string, IssueTemplate> {
     'io-encoding-ldid': (a) => `${a.layer ? `${w.layer(a.layer)}: ` : ''}text read as ${a.encoding}, as the DBF file's language byte says.`,
     'io-encoding-option': (a) => `${a.layer ? `${w.layer(a.layer)}: ` : ''}text read as ${a.encoding}, as the config says.`,
     'io-encoding-invalid-bytes': (a) => `${a.layer ? `${w.layer(a.layer)}: ` : ''}${w.n(a.count)} byte sequence(s) are not valid ${a.encoding} and were replaced; check the layer's encoding.`,
+    'layer-field-missing': (a) => `${w.layer(a.layer)}: the ${w.setting(a.setting).toLowerCase()} ${w.q(a.field)} is not a field of this layer${a.present ? `; its fields: ${a.present}` : ''}. Choose one in the data-binding panel.`,
+    'geometry-invalid-position-dropped': (a) => `${w.layer(a.layer)}: feature ${w.q(a.id)}: ${Number(a.part) > 1 ? `part ${w.n(a.part)}, ` : ''}ring ${w.n(a.ring)}, position ${w.n(a.position)} holds ${a.value}, not a coordinate pair; it was dropped and the ring closed over the gap${Number(a.count) > 1 ? ` (${w.n(a.count)} such positions in the feature)` : ''}.`,
+    'config-missing-field': (a) => `Config: ${a.path} is required.`,
+    'config-empty-string': (a) => `Config: ${a.path} must not be empty.`,
+    'config-not-finite': (a) => `Config: ${a.path} must be a finite number, not ${w.q(a.actual)}.`,
+    'config-unknown-enum': (a) => `Config: ${a.path} is ${w.q(a.actual)}, which is not one of ${a.expected}.`,
+    'config-unknown-field': (a) => `Config: ${a.path} is not a known setting and is ignored${a.expected ? `; did you mean ${w.q(a.expected)}?` : '.'}`,
   };
 }
 
@@ -498,6 +643,13 @@ function zhIssueTemplates(): Record<string, IssueTemplate> {
     'io-encoding-ldid': (a) => `${at(a)}文本按 DBF 文件语言标识所示的 ${a.encoding} 解码。`,
     'io-encoding-option': (a) => `${at(a)}文本按配置指定的 ${a.encoding} 解码。`,
     'io-encoding-invalid-bytes': (a) => `${at(a)}有 ${w.n(a.count)} 处字节不是有效的 ${a.encoding} 编码，已被替换；请检查该图层的编码。`,
+    'layer-field-missing': (a) => `${at(a)}配置的${w.setting(a.setting)} ${w.q(a.field)} 不是该图层的字段${a.present ? `；现有字段：${a.present}` : ''}。请在数据绑定面板中重新选择。`,
+    'geometry-invalid-position-dropped': (a) => `${at(a)}要素 ${w.q(a.id)} ${Number(a.part) > 1 ? `第 ${w.n(a.part)} 部分、` : ''}第 ${w.n(a.ring)} 个环的第 ${w.n(a.position)} 个坐标为 ${a.value}，不是有效的坐标对，已删除并连接缺口${Number(a.count) > 1 ? `（该要素共有 ${w.n(a.count)} 处）` : ''}。`,
+    'config-missing-field': (a) => `配置：缺少必填项 ${a.path}。`,
+    'config-empty-string': (a) => `配置：${a.path} 不能为空。`,
+    'config-not-finite': (a) => `配置：${a.path} 须为有限数值，当前为 ${w.q(a.actual)}。`,
+    'config-unknown-enum': (a) => `配置：${a.path} 的取值 ${w.q(a.actual)} 无效，可选值为 ${a.expected}。`,
+    'config-unknown-field': (a) => `配置：${a.path} 不是已知设置，已忽略${a.expected ? `；是否应为 ${w.q(a.expected)}？` : '。'}`,
   };
 }
 

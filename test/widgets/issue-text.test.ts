@@ -5,8 +5,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { makeIssue } from '../../src/engine/messages/index.js';
-import { issueText } from '../../src/widgets/panels/issue-text.js';
-import { cleanup, mountAndRun } from './helpers.js';
+import { failureText, issueText } from '../../src/widgets/panels/issue-text.js';
+import { cleanup, mountAndRun, nextEvent } from './helpers.js';
+
+const FIXTURE = '/test/widgets/fixtures/two-units/';
 
 describe('run report issues in plain words', function () {
   this.timeout(90_000);
@@ -47,8 +49,73 @@ describe('run report issues in plain words', function () {
     expect(issueText(unmatched, 'zh-CN')).to.equal('经济表：单元 “A "<b>x</b>"”（连接键 “k1”）没有对应的行，因此没有经济贡献系数（ECC），也不参与分区。');
     const truncated = makeIssue('issues-truncated', { code: 'parcels-overlap', layer: 'parcels', count: 340, shown: 50 }, { layer: 'parcels', actual: 340 });
     expect(issueText(truncated, 'zh-CN')).to.equal('地块：共有 340 条 “parcels-overlap” 提示，仅列出前 50 条。');
-    // A code with no template: the engine's English message.
+    // A code with no template: in English the engine's message; in Chinese a lead-in from the
+    // issue's fields (severity, layer or path, feature) before it.
     const other = makeIssue('balance-missing-gdp', { id: 'u9' }, { featureId: 'u9' });
-    expect(issueText(other, 'zh-CN')).to.equal(other.message);
+    expect(issueText(other, 'en')).to.equal(other.message);
+    expect(issueText(other, 'zh-CN')).to.equal(`警告（要素 “u9”）：${other.message}`);
+  });
+
+  it('words the layer roles, a missing field, a dropped position, config issues and failures in both languages', () => {
+    // An indexed POI layer is named as a layer, not quoted as "pois[0]".
+    const outside = makeIssue('points-outside-parcels', { layer: 'pois[0]', category: 'industry', count: 2 }, { layer: 'pois[0]', actual: 2 });
+    expect(issueText(outside, 'zh-CN')).to.equal('兴趣点图层 1：2 个工业点位于研究区所有地块之外，未计入。');
+    expect(issueText(outside, 'en')).to.equal('POI layer 1: 2 industry point(s) lie outside every parcel of the study area and are not counted.');
+    // Area weighting as the fallback.
+    const zero = makeIssue('pool-zero-weight', { pool: 'buildings-commercial:commercial', fallbackTo: 'parcel area' }, { layer: 'parcels' });
+    expect(issueText(zero, 'zh-CN')).to.equal('商业与公共建筑（商业服务业用地）：没有可用的分配权重，已改按地块面积分配。');
+    // layer-field-missing, from layer, field and expected (as run.ts makes it).
+    const missing = makeIssue('layer-field-missing', { layer: 'parcels', setting: 'codeField', field: 'DLBM', present: ['bsm', 'dlbm'] }, {
+      severity: 'error', layer: 'parcels', field: 'DLBM', path: '$.layers.parcels.codeField', expected: "one of the layer's fields: bsm, dlbm", actual: 'DLBM',
+    });
+    expect(issueText(missing, 'zh-CN')).to.equal('地块：配置的地类编码字段 “DLBM” 不是该图层的字段；现有字段：bsm, dlbm。请在数据绑定面板中重新选择。');
+    expect(issueText(missing, 'en')).to.equal('Parcels: the land-use code field "DLBM" is not a field of this layer; its fields: bsm, dlbm. Choose one in the data-binding panel.');
+    // geometry-invalid-position-dropped, from layer, featureId and actual (as hygiene-issues.ts makes it).
+    const args = { count: 3, part: 1, ring: 1, position: 37, value: 'null' };
+    const dropped = makeIssue('geometry-invalid-position-dropped', { layer: 'parcels', featureId: 'p<b>1</b>', ...args }, { layer: 'parcels', featureId: 'p<b>1</b>', actual: args });
+    expect(issueText(dropped, 'zh-CN')).to.equal('地块：要素 “p<b>1</b>” 第 1 个环的第 37 个坐标为 null，不是有效的坐标对，已删除并连接缺口（该要素共有 3 处）。');
+    expect(issueText(dropped, 'en')).to.contain('Parcels: feature "p<b>1</b>": ring 1, position 37 holds null');
+    // Config issues name their JSON path.
+    const required = makeIssue('config-missing-field', { path: '$.layers.parcels.codeField' }, { path: '$.layers.parcels.codeField', expected: 'string' });
+    expect(issueText(required, 'zh-CN')).to.equal('配置：缺少必填项 $.layers.parcels.codeField。');
+    expect(issueText(required, 'en')).to.equal('Config: $.layers.parcels.codeField is required.');
+    // An invalid config: the count of errors and the first error's sentence; others: a lead-in and the message.
+    expect(failureText({ code: 'invalid-config', message: 'the city config has 1 error(s): …', issues: [missing] }, 'zh-CN')).to.equal(
+      `配置有 1 处错误，未进行计算：${issueText(missing, 'zh-CN')}`,
+    );
+    expect(failureText({ code: 'invalid-config', message: 'x', issues: [required] }, 'en')).to.equal('The config has 1 error(s) and was not run: Config: $.layers.parcels.codeField is required.');
+    expect(failureText({ code: 'fetch-failed', message: 'city.json: HTTP 404' }, 'zh-CN')).to.equal('下载失败：city.json: HTTP 404');
+    expect(failureText({ code: 'some-engine-code', message: 'boom' }, 'en')).to.equal('The run failed: boom');
+  });
+
+  it('shows a missing code field in Chinese in the alert and the checks, with the English message as title', async () => {
+    const [config, parcels, units] = await Promise.all(['city.json', 'parcels.geojson', 'units.geojson'].map((f) => fetch(FIXTURE + f).then((r) => r.json())));
+    config.layers.parcels.codeField = 'DLBM_X';
+    const el = document.createElement('carbon-balance-map');
+    el.setAttribute('lang', 'zh-CN');
+    el.setAttribute('panel', 'open');
+    el.config = config;
+    el.layers = { parcels, units };
+    const failed = nextEvent(el, 'cbm-run-error');
+    document.body.appendChild(el);
+    try {
+      const e = await failed;
+      expect(e.detail.code).to.equal('invalid-config');
+      await el.updateComplete;
+      const alert = el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]')!;
+      expect(alert.textContent).to.contain('配置有 1 处错误，未进行计算：地块：配置的地类编码字段 “DLBM_X” 不是该图层的字段');
+      expect(alert.title).to.equal(e.detail.message);
+      const li = el.shadowRoot!.querySelector<HTMLElement>('ul.issues li[data-code="layer-field-missing"]')!;
+      expect(li.textContent).to.contain('配置的地类编码字段 “DLBM_X” 不是该图层的字段；现有字段：');
+      expect(li.textContent).to.not.contain('is not a field');
+      expect(li.title).to.contain('is not a field of this layer');
+      // In English the same places speak English.
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(alert.textContent).to.contain('The config has 1 error(s) and was not run: Parcels: the land-use code field "DLBM_X" is not a field of this layer');
+      expect(el.shadowRoot!.querySelector<HTMLElement>('ul.issues li[data-code="layer-field-missing"]')!.textContent).to.contain('Choose one in the data-binding panel.');
+    } finally {
+      el.remove();
+    }
   });
 });

@@ -12,7 +12,6 @@ import {
   SPACE_TYPES,
   POI_CATEGORIES,
   SUBSECTORS,
-  LAND_USE_PRESETS,
   POI_PRESETS,
   createLandUseMapper,
   createPoiClassifier,
@@ -33,7 +32,8 @@ import type {
   EconomyRow,
 } from '../../engine/index.js';
 import type { Lang } from '../i18n.js';
-import { formatArea, formatCount, strings } from '../i18n.js';
+import { formatArea, formatCount, formatInventoryUnit, formatUnitLabel, strings, withUnit } from '../i18n.js';
+import { failureText, issueText } from './issue-text.js';
 import type { LayerSummary, ValueRow } from '../worker/protocol.js';
 import { sourceName } from '../worker/source-name.js';
 import type { EngineFailure } from '../controllers/engine-controller.js';
@@ -235,8 +235,8 @@ function renderPois(ctx: BindingContext, c: CityConfig): TemplateResult {
           <label for=${pid}>${t.preset}</label>
           <select id=${pid} @change=${(e: Event) => edit(i, (q) => setOptional(q, 'preset', ((e.target as HTMLSelectElement).value || undefined) as PoiLayerConfig['preset']))}>
             <option value="" ?selected=${!p.preset}>${t.none}</option>
-            <option value="amap" ?selected=${p.preset === 'amap'}>AMap</option>
-            <option value="osm" ?selected=${p.preset === 'osm'}>OSM</option>
+            <option value="amap" ?selected=${p.preset === 'amap'}>${t.poiPresets.amap}</option>
+            <option value="osm" ?selected=${p.preset === 'osm'}>${t.poiPresets.osm}</option>
           </select>
         </div>
         <div class="field-row">
@@ -420,7 +420,7 @@ function renderLandUse(ctx: BindingContext, c: CityConfig): TemplateResult {
           })}
       >
         <option value="" ?selected=${!c.landUse.preset}>${t.none}</option>
-        ${CONFIG_LAND_USE_PRESETS.map((p) => html`<option value=${p} ?selected=${c.landUse.preset === p}>${LAND_USE_PRESETS[p].label}</option>`)}
+        ${CONFIG_LAND_USE_PRESETS.map((p) => html`<option value=${p} ?selected=${c.landUse.preset === p}>${t.landUsePresets[p]}</option>`)}
       </select>
     </div>
     ${rows === null
@@ -499,12 +499,12 @@ function renderInventory(ctx: BindingContext, c: CityConfig): TemplateResult {
     <div class="field-row">
       <label for=${uid2}>${t.unitOfInput}</label>
       <select id=${uid2} @change=${(e: Event) => ctx.editConfig((x) => x.inventory.mode === 'totals' && (x.inventory.unit = (e.target as HTMLSelectElement).value as 't' | '10^4 t'))}>
-        <option value="t" ?selected=${(inv.unit ?? 't') === 't'}>t CO₂e</option>
-        <option value="10^4 t" ?selected=${inv.unit === '10^4 t'}>10⁴ t CO₂e</option>
+        <option value="t" ?selected=${(inv.unit ?? 't') === 't'}>${formatInventoryUnit('t', ctx.lang)}</option>
+        <option value="10^4 t" ?selected=${inv.unit === '10^4 t'}>${formatInventoryUnit('10^4 t', ctx.lang)}</option>
       </select>
     </div>
     <table class="totals">
-      <thead><tr><th>${t.sector}</th><th>${t.subsector}</th><th>${t.label}</th><th class="num">${t.value} (${inv.unit === '10^4 t' ? '10⁴ t' : 't'} CO₂e)</th><th></th></tr></thead>
+      <thead><tr><th>${t.sector}</th><th>${t.subsector}</th><th>${t.label}</th><th class="num">${withUnit(t.value, formatInventoryUnit(inv.unit, ctx.lang), ctx.lang)}</th><th></th></tr></thead>
       <tbody>
         ${inv.totals.map(
           (e, i) => html`<tr>
@@ -603,7 +603,7 @@ function renderEconomy(ctx: BindingContext, c: CityConfig): TemplateResult {
     </div>
     <p>${t.matched(formatCount(matched, ctx.lang), formatCount(units.length, ctx.lang))}</p>
     <table class="economy">
-      <thead><tr><th>${t.unitName}</th><th class="num">${t.gdp}${eco.unit ? ` (${eco.unit})` : ''}</th></tr></thead>
+      <thead><tr><th>${t.unitName}</th><th class="num">${eco.unit ? withUnit(t.gdp, formatUnitLabel(eco.unit, ctx.lang), ctx.lang) : t.gdp}</th></tr></thead>
       <tbody>
         ${units.map((u) => {
           const row = byKey.get(key(u));
@@ -637,8 +637,8 @@ function renderIssues(ctx: BindingContext): TemplateResult {
     ${issues.length === 0 && !failure
       ? html`<p>${t.noIssues}</p>`
       : html`<ul class="issues" role="list">
-          ${failure ? html`<li class="error" data-code=${failure.code}>${failure.message}</li>` : nothing}
-          ${issues.map((i) => html`<li class=${i.severity} data-code=${i.code}>${i.message}${i.path ? html` <code>${i.path}</code>` : nothing}</li>`)}
+          ${failure ? html`<li class="error" data-code=${failure.code} title=${failure.message}>${failureText(failure, ctx.lang)}</li>` : nothing}
+          ${issues.map((i) => html`<li class=${i.severity} data-code=${i.code} title=${i.message}>${issueText(i, ctx.lang)}${i.path ? html` <code>${i.path}</code>` : nothing}</li>`)}
         </ul>`}
   `;
 }

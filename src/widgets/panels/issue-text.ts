@@ -4,11 +4,13 @@
  * `expected` and `actual`; the rest of its values are read back from the message, whose
  * templates are fixed per code (`src/engine/messages/*.ts`). A code without a template here, or
  * a message that does not read as its template, is shown with the engine's own English message.
- * The text is plain: render it with Lit text bindings only (feature values are untrusted).
+ * In Chinese it follows a lead-in naming its severity and where it applies; the element keeps
+ * the English message at hand as the item's title. The text is plain: render it with Lit text
+ * bindings only (feature values are untrusted).
  */
 import type { Issue } from '../../engine/index.js';
 import type { IssueArgs, Lang } from '../i18n.js';
-import { issueTemplates } from '../i18n.js';
+import { formatCount, issueTemplates, layerRoleName, strings } from '../i18n.js';
 
 const NUM = String.raw`(-?[\d,]*\.?\d+(?:e[+-]?\d+)?)`;
 const STR = String.raw`("(?:[^"\\]|\\.)*")`;
@@ -134,6 +136,37 @@ const READERS: Record<string, Reader> = {
     const m = match(i.message, String.raw`are not valid (.+) and were replaced by U\+FFFD`);
     return m && typeof i.actual === 'number' ? { encoding: m[1], count: i.actual } : null;
   },
+  // From the structured fields: layer, field, expected ("one of the layer's fields: a, b").
+  'layer-field-missing': (i) => {
+    const field = scalar(i.field) ?? scalar(i.actual);
+    if (typeof i.layer !== 'string' || field === undefined) return null;
+    const setting = /^\S+: the (\w+) "/.exec(i.message)?.[1] ?? 'field';
+    const present = typeof i.expected === 'string' ? /^one of the layer's fields: (.*)$/.exec(i.expected)?.[1] : undefined;
+    return { field: String(field), setting, ...(present ? { present } : {}) };
+  },
+  // From the structured fields: layer, featureId, actual { count, part, ring, position, value }.
+  'geometry-invalid-position-dropped': (i) => {
+    const a = i.actual as { count?: unknown; part?: unknown; ring?: unknown; position?: unknown; value?: unknown } | undefined;
+    const id = scalar(i.featureId);
+    if (id === undefined || typeof a?.ring !== 'number' || typeof a.position !== 'number') return null;
+    return {
+      id: String(id),
+      part: typeof a.part === 'number' ? a.part : 1,
+      ring: a.ring,
+      position: a.position,
+      value: scalar(a.value) ?? JSON.stringify(a.value ?? null),
+      count: typeof a.count === 'number' ? a.count : 1,
+    };
+  },
+  // Config issues (validateConfig): path, actual, expected.
+  'config-missing-field': (i) => (i.path ? {} : null),
+  'config-empty-string': (i) => (i.path ? {} : null),
+  'config-not-finite': (i) => (i.path && scalar(i.actual) !== undefined ? { actual: String(i.actual) } : null),
+  'config-unknown-enum': (i) =>
+    i.path && scalar(i.actual) !== undefined && Array.isArray(i.expected)
+      ? { actual: String(i.actual), expected: i.expected.map((v) => JSON.stringify(v)).join(', ') }
+      : null,
+  'config-unknown-field': (i): IssueArgs | null => (i.path ? (typeof i.expected === 'string' ? { expected: i.expected } : {}) : null),
 };
 
 /** Codes with a plain-language template (the others show the engine's English message). */
@@ -146,14 +179,65 @@ export const WORDED_ISSUE_CODES: readonly string[] = Object.keys(READERS);
 export function issueText(issue: Issue, lang: Lang): string {
   const read = READERS[issue.code];
   const template = issueTemplates(lang)[issue.code];
-  if (!read || !template) return issue.message;
+  if (!read || !template) return untemplated(issue, lang);
   const args = read(issue);
-  if (!args) return issue.message;
+  if (!args) return untemplated(issue, lang);
   if (typeof issue.layer === 'string') args.layer = issue.layer;
   if (typeof issue.field === 'string') args.field = issue.field;
+  if (typeof issue.path === 'string') args.path = issue.path;
   try {
     return template(args);
   } catch {
-    return issue.message;
+    return untemplated(issue, lang);
   }
+}
+
+/**
+ * An issue with no sentence of its own: in English the engine's message; in Chinese a lead-in
+ * from its structured fields (severity, layer or config path, feature) before that message.
+ */
+function untemplated(issue: Issue, lang: Lang): string {
+  if (lang !== 'zh-CN') return issue.message;
+  return `${issueLead(issue, lang)}：${issue.message}`;
+}
+
+/** `警告（地块，要素 “p1”）`: the severity and where the issue applies, from its fields only. */
+export function issueLead(issue: Issue, lang: Lang): string {
+  const t = strings(lang);
+  const zh = lang === 'zh-CN';
+  const where: string[] = [];
+  if (typeof issue.layer === 'string') where.push(layerRoleName(issue.layer, lang) ?? issue.layer);
+  else if (typeof issue.path === 'string') where.push(issue.path);
+  const id = scalar(issue.featureId);
+  if (id !== undefined) where.push(zh ? `要素 “${String(id)}”` : `feature "${String(id)}"`);
+  const severity = t.severities[issue.severity] ?? issue.severity;
+  if (where.length === 0) return severity;
+  return zh ? `${severity}（${where.join('，')}）` : `${severity} (${where.join(', ')})`;
+}
+
+/** What the element knows of a failure (see `EngineFailure`). */
+export interface FailureLike {
+  code: string;
+  message: string;
+  issues?: readonly unknown[];
+}
+
+/**
+ * A failure as the element shows it: its own messages in the UI language, an invalid config as
+ * a count of errors and the first error's sentence, any other failure as a lead-in in the UI
+ * language and the engine's (or browser's) message. The message itself stays the item's title.
+ */
+export function failureText(failure: FailureLike, lang: Lang): string {
+  const t = strings(lang);
+  const own = t.failures[failure.code];
+  if (own) return own;
+  const sep = lang === 'zh-CN' ? '：' : ': ';
+  if (failure.code === 'invalid-config') {
+    const issues = (failure.issues ?? []) as Issue[];
+    const errors = issues.filter((i) => i && typeof i === 'object' && i.severity === 'error');
+    const lead = t.invalidConfig(formatCount(Math.max(errors.length, 1), lang));
+    return errors.length > 0 ? `${lead}${sep}${issueText(errors[0], lang)}` : `${lead}${sep}${failure.message}`;
+  }
+  const lead = t.failureLeads[failure.code] ?? t.runFailed;
+  return `${lead}${sep}${failure.message}`;
 }

@@ -48,7 +48,7 @@ export function renderPopupContent(
         <dt>${t.ccr}</dt><dd>${formatPercentOfRatio(num(p.ccr), lang)}</dd>
         <dt>${t.ecc} ${t.ratio}</dt><dd>${formatCoefficient(num(p.ecc), lang)}</dd>
         <dt>${t.esc} ${t.ratio}</dt><dd>${formatCoefficient(num(p.esc), lang)}</dd>
-        ${p.reason ? html`<dt>${t.reason}</dt><dd>${text(p.reason)}</dd>` : nothing}
+        ${p.reason ? html`<dt>${t.reason}</dt><dd title=${text(p.reason)}>${t.reasons[text(p.reason)] ?? text(p.reason)}</dd>` : nothing}
       </dl>
       <h3 class="sr-only">${t.sectorBreakdown}</h3>
       <dl aria-label=${t.sectorBreakdown}>${sectorRows}</dl>
