@@ -80,6 +80,13 @@ function safeClassify(values: Array<number | null>, options: ThemeOptions, sinkC
   }
 }
 
+/** A class's label: "lo – hi", or the one value when the class holds a single value (or shows as one). */
+function rangeLabel(view: ViewId, lo: number, hi: number, lang: Lang): string {
+  const a = formatViewValue(view, lo, lang);
+  const b = formatViewValue(view, hi, lang);
+  return a === b ? a : `${a} – ${b}`;
+}
+
 /** Builds the theme of a view over its features' values (see {@link valueOf}). */
 export function buildTheme(
   view: ViewId,
@@ -133,7 +140,7 @@ export function buildTheme(
     items.push({
       key: `class:${i}`,
       colour: sourceColours[i],
-      label: `${formatViewValue(view, lo, lang)} – ${formatViewValue(view, c.breaks[i], lang)}`,
+      label: rangeLabel(view, lo, c.breaks[i], lang),
       count: c.counts[i],
     });
   }
@@ -142,7 +149,7 @@ export function buildTheme(
     items.push({
       key: `class:${j - m}`,
       colour: sinkColours[j],
-      label: `${formatViewValue(view, lo, lang)} – ${formatViewValue(view, c.sinkBreaks[j], lang)}`,
+      label: rangeLabel(view, lo, c.sinkBreaks[j], lang),
       count: c.sinkCounts[j],
     });
   }
