@@ -40,7 +40,9 @@ import type { EngineFailure, EngineRunResult } from './controllers/engine-contro
 import type { FlatParcelGeometry, LayerSummary, ValueRow } from './worker/protocol.js';
 import { configSourceNames, sourceName } from './worker/source-name.js';
 import { cbmEvent } from './events.js';
-import { VIEW_IDS, normaliseLang, strings, formatCount } from './i18n.js';
+import { VIEW_IDS, cityTitle, normaliseLang, strings, formatCount } from './i18n.js';
+import { failureText } from './panels/issue-text.js';
+import { controlOptions, relabelMapChrome } from './layers/map-chrome.js';
 import type { Lang, ViewId } from './i18n.js';
 import { PALETTE_ENTRIES, probeStyles, readPalette, colourText } from './layers/palette.js';
 import type { Palette } from './layers/palette.js';
@@ -461,7 +463,7 @@ export class CarbonBalanceMap extends LitElement {
     const t = strings(this.uiLang);
     if (this._theme) drawLegend(canvas, t.views[this.view], this._theme.items, (n) => formatCount(n, this.uiLang));
     // A title that says what and whose, a note when the data is the generated demo, a scale.
-    drawTitle(canvas, `${this._config?.name ?? t.elementLabel} · ${t.views[this.view]}`, this._showsDemo ? t.generatedDemoData : null);
+    drawTitle(canvas, `${cityTitle(this._config?.name, this.uiLang)} · ${t.views[this.view]}`, this._showsDemo ? t.generatedDemoData : null);
     const view = this._map.getView();
     const centre = view.getCenter();
     const resolution = view.getResolution();
@@ -536,6 +538,9 @@ export class CarbonBalanceMap extends LitElement {
       changed.has('lang')
     ) {
       this._restyle();
+    }
+    if (changed.has('lang') && this._viewLayers.size > 0) {
+      relabelMapChrome(this._ownMap, [...this._viewLayers.values(), this._outlineLayer, ...this._basemapLayers], this.uiLang);
     }
   }
 
@@ -913,7 +918,7 @@ export class CarbonBalanceMap extends LitElement {
       keyboardEventTarget: target,
       layers: this._resultLayers(),
       overlays: [this._popup],
-      controls: defaultControls({ attribution: false }).extend([
+      controls: defaultControls(controlOptions(this.uiLang)).extend([
         new ScaleLine(),
         new LayerSwitcher({ collapsed: true, trash: false, extent: false, reordering: false, noScroll: true }) as never,
       ]),
@@ -1360,7 +1365,7 @@ export class CarbonBalanceMap extends LitElement {
       <div class="frame" part="frame">
         <slot name="header"></slot>
         <div class="toolbar" part="toolbar" role="toolbar" aria-label=${t.elementLabel}>
-          <span class="title">${this._config?.name ?? t.elementLabel}</span>
+          <span class="title">${cityTitle(this._config?.name, lang)}</span>
           ${this._showsDemo ? html`<span class="badge">${t.generatedDemoData}</span>` : nothing}
           <label>
             <span class="sr-only">${t.view}</span>
@@ -1395,7 +1400,7 @@ export class CarbonBalanceMap extends LitElement {
               : html`<div class="map" tabindex="0" role="application" aria-label=${`${t.elementLabel}: ${t.views[this.view]}`} aria-describedby="map-help"></div>
                   <span id="map-help" class="sr-only">${t.mapHelp}</span>`}
             ${this._renderLegend(lang)}
-            ${failure ? html`<div class="message error" role="alert">${t.failures[failure.code] ?? failure.message}</div>` : nothing}
+            ${failure ? html`<div class="message error" role="alert" title=${failure.message}>${failureText(failure, lang)}</div>` : nothing}
             ${this._hostMap ? nothing : this._renderPopup(lang)}
           </div>
           ${this.panel === 'none' ? nothing : html`<aside class="side-panel" part="panel" ?hidden=${this.panel !== 'open'} aria-label=${t.panelToggle}>${this._renderPanel(lang)}</aside>`}

@@ -566,6 +566,16 @@ describe('<carbon-balance-map>', function () {
     const el = await mountAndRun({ attributes: { lang: 'zh-CN', panel: 'open' } });
     const root = shadow(el);
     expect(root.querySelector('[part="legend"] h2')!.textContent).to.equal('碳平衡分区');
+    // Toolbar, map buttons and the binding panel's presets and units are Chinese too.
+    expect(root.querySelector('.toolbar .title')!.textContent).to.equal('示例城市（生成数据）');
+    expect(root.querySelector<HTMLElement>('.ol-zoom-in')!.title).to.equal('放大');
+    const binding = root.querySelector<HTMLElement>('#tabpanel-binding')!;
+    const options = [...binding.querySelectorAll('option')].map((o) => o.textContent!.trim());
+    expect(options).to.include.members(['GB/T 21010-2017 土地利用现状分类', '第三次全国国土调查（三调）工作分类', 'OpenStreetMap（OSM）标签', '高德地图 POI 分类编码', '万t CO₂e']);
+    expect(options.filter((o) => /Third National|AMap|^OSM$|10⁴ t|unit id/.test(o)), 'no English option').to.deep.equal([]);
+    const headers = [...binding.querySelectorAll('th')].map((th) => th.textContent!.trim());
+    expect(headers).to.include.members(['值（万t CO₂e）', '经济权重（万元）']);
+    expect(headers.filter((h) => /10\^4|CNY/.test(h))).to.deep.equal([]);
     (root.querySelector('#tab-results') as HTMLButtonElement).click();
     await el.updateComplete;
     const table = root.querySelector('table.sector-table')!;
@@ -589,6 +599,31 @@ describe('<carbon-balance-map>', function () {
     rowEl.click();
     await el.updateComplete;
     expect(root.querySelector('[part="popup"]')!.hasAttribute('hidden')).to.equal(false);
+    // Run-report warnings: a Chinese sentence with the layer named, the English message as title.
+    const outside = root.querySelector<HTMLElement>('ul.issues li[data-code="points-outside-parcels"]')!;
+    expect(outside.textContent).to.match(/^兴趣点图层 1：\d+ 个(工业|商业服务|交通设施)点位于研究区所有地块之外，未计入。$/);
+    expect(outside.title).to.contain('lie outside every parcel');
+  });
+
+  it('speaks English in the same places, and switches the map chrome with the language', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
+    const root = shadow(el);
+    expect(root.querySelector('.toolbar .title')!.textContent).to.equal('Demo city (generated)');
+    expect(root.querySelector<HTMLElement>('.ol-zoom-in')!.title).to.equal('Zoom in');
+    const binding = root.querySelector<HTMLElement>('#tabpanel-binding')!;
+    const options = [...binding.querySelectorAll('option')].map((o) => o.textContent!.trim());
+    expect(options).to.include.members(['Third National Land Survey', 'AMap (Gaode) POI type codes', '10⁴ t CO₂e', 'Unit id', 'Unit name']);
+    const headers = [...binding.querySelectorAll('th')].map((th) => th.textContent!.trim());
+    expect(headers).to.include.members(['Value (10⁴ t CO₂e)', 'Economic weight (10⁴ CNY)']);
+    expect(binding.textContent).to.not.contain('万元');
+    expect(binding.textContent).to.not.contain('万t');
+    // A language change re-labels the zoom buttons and the layer switcher's entries.
+    el.lang = 'zh-CN';
+    await el.updateComplete;
+    expect(root.querySelector<HTMLElement>('.ol-zoom-out')!.title).to.equal('缩小');
+    const titles = el.map!.getLayers().getArray().map((l) => l.get('title'));
+    expect(titles).to.include.members(['分区', '单元边界']);
+    expect(root.querySelector('.toolbar .title')!.textContent).to.equal('示例城市（生成数据）');
   });
 
   it('exports CSV with a BOM, GeoJSON, the report and a PNG', async () => {
