@@ -12,13 +12,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { booleanIntersects, bboxPolygon } from '@turf/turf';
-import { run } from '../../src/engine/run.js';
-import { loadLayersWithIssues } from '../../src/cli/load-layers.js';
 import { readLayerBytes } from '../../src/engine/io/readers/index.js';
 import { readGeoPackage } from '../../src/engine/io/formats/index.js';
-import type { CityConfig, LayerSource, ServiceLayerSource } from '../../src/engine/config/types.js';
+import type { CityConfig } from '../../src/engine/config/types.js';
 import type { Feature, FeatureCollection } from '../../src/engine/types.js';
-import type { RunResult } from '../../src/engine/run-types.js';
+import { assertSameFeatures, assertSameReport, maxCoordDiff, runWith, serviceConfig } from '../support/service-compare.js';
 import {
   ServiceError,
   describeWfsFeatureType,
@@ -73,37 +71,14 @@ function polygons(g: Feature['geometry']): unknown[] {
   throw new Error(`not a polygon: ${x.type}`);
 }
 
-function maxCoordDiff(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b);
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return Infinity;
-    let m = 0;
-    for (let i = 0; i < a.length; i++) m = Math.max(m, maxCoordDiff(a[i], b[i]));
-    return m;
-  }
-  return Infinity;
-}
-
 /**
- * Same features as the file: the same count, feature i + 1 (the GeoPackage fid, served as
- * `cbm_fid`) has every property of file feature i with the same value (the server sends the
- * file's absent keys as ""), and the same rings point for point within `tolDeg`. Returns the
- * largest coordinate difference.
+ * Feature i + 1 (the GeoPackage fid, served as `cbm_fid`) is file feature i (the server sends the
+ * file's absent keys as ""); MapServer writes a one-part MultiPolygon as a Polygon, so polygons
+ * are compared as lists of polygons.
  */
-function assertSameFeatures(file: FeatureCollection, got: FeatureCollection, tolDeg: number, what: string): number {
-  assert.equal(got.features.length, file.features.length, `${what}: feature count`);
-  const byFid = new Map<number, Feature>(got.features.map((f) => [Number(f.properties?.[FID_COLUMN]), f]));
-  assert.equal(byFid.size, file.features.length, `${what}: ${FID_COLUMN} values are distinct`);
-  let worst = 0;
-  file.features.forEach((f, i) => {
-    const g = byFid.get(i + 1);
-    assert.ok(g, `${what}: feature ${FID_COLUMN}=${i + 1} missing`);
-    for (const [k, v] of Object.entries(f.properties ?? {})) assert.deepEqual(g!.properties?.[k], v, `${what}: feature ${i + 1} ${k}`);
-    worst = Math.max(worst, maxCoordDiff(polygons(f.geometry), polygons(g!.geometry)));
-  });
-  assert.ok(worst <= tolDeg, `${what}: coordinates differ by up to ${worst}° (allowed ${tolDeg}°)`);
-  return worst;
-}
+const FID = { fidColumn: FID_COLUMN as string, shape: polygons };
+/** The units and parcels are read from the server; the other layers from their files. */
+const LAYERS = { parcels: 'landuse', units: 'municipalities' };
 
 /** A `fetch` that records the URLs it is asked for (the real fetch does the work). */
 function recordingFetch(): { fetch: typeof fetch; urls: URL[] } {
@@ -113,49 +88,6 @@ function recordingFetch(): { fetch: typeof fetch; urls: URL[] } {
     return fetch(input, init);
   }) as typeof fetch;
   return { fetch: f, urls };
-}
-
-function serviceConfig(config: CityConfig, make: (typeName: string) => ServiceLayerSource): CityConfig {
-  const c: CityConfig = structuredClone(config);
-  const swap = <T extends LayerSource>(src: T, name: string): T => {
-    const { path: _path, ...rest } = src;
-    return { ...rest, service: make(name) } as T;
-  };
-  c.layers.parcels = swap(c.layers.parcels, 'landuse');
-  c.layers.units = swap(c.layers.units as LayerSource, 'municipalities');
-  return c;
-}
-
-async function runWith(config: CityConfig, baseDir: string): Promise<{ result: RunResult; notes: string[] }> {
-  const { layers, issues } = await loadLayersWithIssues(config, baseDir);
-  assert.deepEqual(issues.filter((i) => i.severity === 'error'), []);
-  return { result: await run(config, layers), notes: issues.filter((i) => i.code === 'service-note').map((i) => i.message) };
-}
-
-/** Same report: every layer's feature count, the city totals and every unit's values within `tolT`, the same zones. */
-function assertSameReport(a: RunResult, b: RunResult, tolT: number, what: string): number {
-  const ra = a.report;
-  const rb = b.report;
-  let worst = 0;
-  for (const [k, v] of Object.entries(ra.layers)) assert.equal(rb.layers[k]?.features, v.features, `${what}: layer ${k} features`);
-  for (const k of ['grossT', 'sinkT', 'netT', 'unallocatedT', 'unitsEmissionT', 'unitsSinkT'] as const) {
-    worst = Math.max(worst, Math.abs(ra.totals[k] - rb.totals[k]));
-    assert.ok(Math.abs(ra.totals[k] - rb.totals[k]) <= tolT, `${what}: totals.${k} ${ra.totals[k]} vs ${rb.totals[k]}`);
-  }
-  assert.equal(rb.units.length, ra.units.length);
-  const unitsB = new Map(rb.units.map((u) => [u.id, u]));
-  for (const u of ra.units) {
-    const v = unitsB.get(u.id);
-    assert.ok(v, `${what}: unit ${u.id} missing`);
-    assert.equal(v!.name, u.name);
-    assert.equal(v!.zone, u.zone, `${what}: zone of ${u.name}`);
-    for (const k of ['emissionT', 'sinkT', 'netT'] as const) {
-      worst = Math.max(worst, Math.abs(u[k] - v![k]));
-      assert.ok(Math.abs(u[k] - v![k]) <= tolT, `${what}: ${u.name} ${k} ${u[k]} vs ${v![k]}`);
-    }
-  }
-  assert.deepEqual(rb.zones, ra.zones, `${what}: zone counts`);
-  return worst;
 }
 
 describe('services against a real MapServer 8 (WFS 2.0, OGC API Features)', { skip }, () => {
@@ -223,7 +155,7 @@ describe('services against a real MapServer 8 (WFS 2.0, OGC API Features)', { sk
       const gets = urls.filter((u) => u.searchParams.get('REQUEST') === 'GetFeature');
       assert.deepEqual(gets.map((u) => [u.searchParams.get('VERSION'), u.searchParams.get('TYPENAMES'), u.searchParams.get('COUNT'), u.searchParams.get('STARTINDEX')]), starts.map((s) => ['2.0.0', `ms:${name}`, String(pageSize), s]));
       // OGR's GeoJSON writer keeps every digit the GeoPackage holds.
-      assertSameFeatures(files[name], r.fc, 0, `WFS 2.0 GeoJSON ${name}`);
+      assertSameFeatures(files[name], r.fc, 0, `WFS 2.0 GeoJSON ${name}`, FID);
     }
   });
 
@@ -246,7 +178,7 @@ describe('services against a real MapServer 8 (WFS 2.0, OGC API Features)', { sk
       assert.equal(typeof r.fc.features[0].properties?.[FID_COLUMN], 'number');
       assert.equal(r.fc.features[0].id, `${name}.1`);
       // wfs_geometry_precision 9: the file's 7 decimals come back unchanged.
-      assertSameFeatures(files[name], r.fc, 1e-9, `WFS 2.0 GML 3.2 ${name}`);
+      assertSameFeatures(files[name], r.fc, 1e-9, `WFS 2.0 GML 3.2 ${name}`, FID);
     }
   });
 
@@ -310,7 +242,7 @@ describe('services against a real MapServer 8 (WFS 2.0, OGC API Features)', { sk
         continue;
       }
       const r = await read;
-      assertSameFeatures(files[name], r.fc, 0, `OGC API ${name}`);
+      assertSameFeatures(files[name], r.fc, 0, `OGC API ${name}`, FID);
       if (!offsetWorks) {
         assert.match(r.notes.join(' '), new RegExp(`ignored offset.*${FILE_COUNTS[name]} items`));
         const items = urls.filter((u) => u.pathname.endsWith('/items')).map((u) => u.searchParams.get('limit'));
@@ -348,14 +280,14 @@ describe('services against a real MapServer 8 (WFS 2.0, OGC API Features)', { sk
   test('the Liechtenstein run with parcels and units from WFS 2.0 (GeoJSON, GML 3.2) and parcels from OGC API reproduces the file-based report', async (t) => {
     const { result: fileRun } = await runWith(config, dirname(configPath));
     const worst: Record<string, number> = {};
-    const gj = await runWith(serviceConfig(config, (n) => ({ type: 'wfs', url: server.wfsUrl, typeName: n })), dirname(configPath));
+    const gj = await runWith(serviceConfig(config, LAYERS, (n) => ({ type: 'wfs', url: server.wfsUrl, typeName: n })), dirname(configPath));
     assert.deepEqual(gj.notes, []);
     worst.geojson = assertSameReport(fileRun, gj.result, 1e-6, 'WFS 2.0 GeoJSON');
-    const gml = await runWith(serviceConfig(config, (n) => ({ type: 'wfs', url: server.wfsUrl, typeName: n, format: 'gml', pageSize: 30 })), dirname(configPath));
+    const gml = await runWith(serviceConfig(config, LAYERS, (n) => ({ type: 'wfs', url: server.wfsUrl, typeName: n, format: 'gml', pageSize: 30 })), dirname(configPath));
     worst.gml = assertSameReport(fileRun, gml.result, 1e-6, 'WFS 2.0 GML 3.2');
     // Parcels (single polygons) by OGC API Features, units by WFS 2.0 (MapServer 8.0's OGC API garbles multi-part polygons).
     const ogc = await runWith(
-      serviceConfig(config, (n) => (n === 'landuse' ? { type: 'ogcapi-features', url: server.ogcUrl, collection: n, pageSize: 50 } : { type: 'wfs', url: server.wfsUrl, typeName: n })),
+      serviceConfig(config, LAYERS, (n) => (n === 'landuse' ? { type: 'ogcapi-features', url: server.ogcUrl, collection: n, pageSize: 50 } : { type: 'wfs', url: server.wfsUrl, typeName: n })),
       dirname(configPath),
     );
     worst.ogc = assertSameReport(fileRun, ogc.result, 1e-6, 'OGC API Features');

@@ -10,11 +10,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from '../../src/engine/run.js';
-import { loadLayersWithIssues } from '../../src/cli/load-layers.js';
-import type { CityConfig, LayerSource, ServiceLayerSource } from '../../src/engine/config/types.js';
-import type { Feature, FeatureCollection } from '../../src/engine/types.js';
+import type { CityConfig } from '../../src/engine/config/types.js';
+import type { FeatureCollection } from '../../src/engine/types.js';
 import type { RunResult } from '../../src/engine/run-types.js';
+import { ALL_LAYERS, assertSameFeatures, assertSameReport, runWith, serviceConfig } from '../support/service-compare.js';
 import {
   ServiceError,
   getOgcCollections,
@@ -47,82 +46,11 @@ interface Server {
 const FILE_COUNTS: Record<string, number> = { landuse: 143, municipalities: 11, pois: 615, roads: 2751, buildings: 3723 };
 const FILES: Record<string, string> = Object.fromEntries((QGIS_LAYERS as Array<{ name: string; file: string }>).map((l) => [l.name, l.file]));
 
+/** The GeoPackage keeps the file's order: the server's `fid` is the file index + 1. */
+const FID = { fidColumn: 'fid' };
+
 function readFile(name: string): FeatureCollection {
   return JSON.parse(readFileSync(join(dataDir, FILES[name]), 'utf8')) as FeatureCollection;
-}
-
-function maxCoordDiff(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b);
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return Infinity;
-    let m = 0;
-    for (let i = 0; i < a.length; i++) m = Math.max(m, maxCoordDiff(a[i], b[i]));
-    return m;
-  }
-  return Infinity;
-}
-
-/** Every property of every file feature has the same value on the service feature (the server adds `fid` and nulls). */
-function assertSameFeatures(file: FeatureCollection, got: FeatureCollection, tolDeg: number, what: string): void {
-  assert.equal(got.features.length, file.features.length, `${what}: feature count`);
-  // The GeoPackage keeps the file's order: fid = index + 1.
-  const byFid = new Map<number, Feature>(got.features.map((f) => [Number(f.properties?.fid), f]));
-  let worst = 0;
-  file.features.forEach((f, i) => {
-    const g = byFid.get(i + 1);
-    assert.ok(g, `${what}: feature fid ${i + 1} missing`);
-    for (const [k, v] of Object.entries(f.properties ?? {})) assert.deepEqual(g!.properties?.[k], v, `${what}: feature ${i + 1} ${k}`);
-    const fg = f.geometry as { type: string; coordinates: unknown };
-    const gg = g!.geometry as { type: string; coordinates: unknown };
-    assert.equal(gg.type, fg.type, `${what}: feature ${i + 1} geometry type`);
-    worst = Math.max(worst, maxCoordDiff(fg.coordinates, gg.coordinates));
-  });
-  assert.ok(worst <= tolDeg, `${what}: coordinates differ by up to ${worst}° (allowed ${tolDeg}°)`);
-}
-
-function serviceConfig(config: CityConfig, make: (typeName: string) => ServiceLayerSource): CityConfig {
-  const c: CityConfig = structuredClone(config);
-  const swap = <T extends LayerSource>(src: T, name: string): T => {
-    const { path: _path, ...rest } = src;
-    return { ...rest, service: make(name) } as T;
-  };
-  c.layers.parcels = swap(c.layers.parcels, 'landuse');
-  c.layers.units = swap(c.layers.units as LayerSource, 'municipalities');
-  c.layers.pois = c.layers.pois!.map((p) => swap(p, 'pois'));
-  c.layers.roads = c.layers.roads!.map((r) => swap(r, 'roads'));
-  c.layers.population = swap(c.layers.population!, 'buildings');
-  return c;
-}
-
-async function runWith(config: CityConfig, baseDir: string): Promise<RunResult> {
-  const { layers, issues } = await loadLayersWithIssues(config, baseDir);
-  assert.deepEqual(issues.filter((i) => i.severity === 'error'), []);
-  return run(config, layers);
-}
-
-/**
- * Same report: every layer's feature count, the city totals within `tolT`, each unit's gross,
- * sink and net within `unitTolT` (or `unitRel` of the value), and the same zone for every unit.
- */
-function assertSameReport(a: RunResult, b: RunResult, tolT: number, what: string, unitRel = 0, unitTolT = tolT): void {
-  const ra = a.report;
-  const rb = b.report;
-  for (const [k, v] of Object.entries(ra.layers)) assert.equal(rb.layers[k]?.features, v.features, `${what}: layer ${k} features`);
-  for (const k of ['grossT', 'sinkT', 'netT', 'unallocatedT', 'unitsEmissionT', 'unitsSinkT'] as const) {
-    assert.ok(Math.abs(ra.totals[k] - rb.totals[k]) <= tolT, `${what}: totals.${k} ${ra.totals[k]} vs ${rb.totals[k]}`);
-  }
-  assert.equal(rb.units.length, ra.units.length);
-  const unitsB = new Map(rb.units.map((u) => [u.id, u]));
-  for (const u of ra.units) {
-    const v = unitsB.get(u.id);
-    assert.ok(v, `${what}: unit ${u.id} missing`);
-    assert.equal(v!.name, u.name);
-    assert.equal(v!.zone, u.zone, `${what}: zone of ${u.name}`);
-    for (const k of ['emissionT', 'sinkT', 'netT'] as const) {
-      assert.ok(Math.abs(u[k] - v![k]) <= Math.max(unitTolT, unitRel * Math.abs(u[k])), `${what}: ${u.name} ${k} ${u[k]} vs ${v![k]}`);
-    }
-  }
-  assert.deepEqual(rb.zones, ra.zones, `${what}: zone counts`);
 }
 
 describe('services against a real QGIS Server', { skip }, () => {
@@ -171,12 +99,12 @@ describe('services against a real QGIS Server', { skip }, () => {
       const json = await getWfsFeatures(server.owsUrl, name, { pageSize: 1000 });
       assert.equal(json.format, 'application/vnd.geo+json');
       // QGIS Server writes GeoJSON with 6 decimals (≤ 0.5e-6° rounding); GML keeps the stored 7.
-      assertSameFeatures(file, json.fc, 5.1e-7, `WFS GeoJSON ${name}`);
+      assertSameFeatures(file, json.fc, 5.1e-7, `WFS GeoJSON ${name}`, FID);
       const gml = await getWfsFeatures(server.owsUrl, name, { pageSize: 1000, format: 'gml' });
       assert.equal(gml.srsName, 'urn:ogc:def:crs:EPSG::4326');
-      assertSameFeatures(file, gml.fc, 1e-12, `WFS GML ${name}`);
+      assertSameFeatures(file, gml.fc, 1e-12, `WFS GML ${name}`, FID);
       const ogc = await getOgcItems(server.ogcUrl, name, { limit: 1000 });
-      assertSameFeatures(file, ogc.fc, 5.1e-7, `OGC API ${name}`);
+      assertSameFeatures(file, ogc.fc, 5.1e-7, `OGC API ${name}`, FID);
     }
   });
 
@@ -215,17 +143,17 @@ describe('services against a real QGIS Server', { skip }, () => {
   });
 
   test('the Liechtenstein run from WFS and OGC API Features reproduces the file-based report', async () => {
-    fileRun = await runWith(config, dirname(configPath));
+    fileRun = (await runWith(config, dirname(configPath))).result;
     // GML carries the stored coordinates: the same report to a micro-tonne.
-    const gmlRun = await runWith(serviceConfig(config, (n) => ({ type: 'wfs', url: server.owsUrl, typeName: n, format: 'gml' })), root);
+    const gmlRun = (await runWith(serviceConfig(config, ALL_LAYERS, (n) => ({ type: 'wfs', url: server.owsUrl, typeName: n, format: 'gml' })), root)).result;
     assertSameReport(fileRun, gmlRun, 1e-6, 'WFS GML');
     // QGIS Server 3.22 rounds GeoJSON (WFS and OGC API) to 1e-6° (≈ 0.1 m): every parcel and
     // municipality edge moves by up to 5 cm, so overlap areas shift a little. The city totals stay
     // within a tonne and the zones are the same; a municipality moves by up to 1.14 t (Triesen,
     // 26 631.8 t from the file: 0.004 %), so units are held to 2 t.
-    const wfsRun = await runWith(serviceConfig(config, (n) => ({ type: 'wfs', url: server.owsUrl, typeName: n })), root);
+    const wfsRun = (await runWith(serviceConfig(config, ALL_LAYERS, (n) => ({ type: 'wfs', url: server.owsUrl, typeName: n })), root)).result;
     assertSameReport(fileRun, wfsRun, 1, 'WFS GeoJSON', 0, 2);
-    const ogcRun = await runWith(serviceConfig(config, (n) => ({ type: 'ogcapi-features', url: server.ogcUrl, collection: n, pageSize: 500 })), root);
+    const ogcRun = (await runWith(serviceConfig(config, ALL_LAYERS, (n) => ({ type: 'ogcapi-features', url: server.ogcUrl, collection: n, pageSize: 500 })), root)).result;
     assertSameReport(fileRun, ogcRun, 1, 'OGC API Features', 0, 2);
   });
 

@@ -8,44 +8,15 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import '../../src/widgets/index.js';
-import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import type { CityConfig, LayerSource, RunReport, ServiceLayerSource } from '../../src/engine/index.js';
+import type { CityConfig, RunReport, ServiceLayerSource } from '../../src/engine/index.js';
+import { replaceSources } from '../support/service-config.js';
+import { FILES, runElement, sharedLayerText } from './services-support.js';
 
 interface MapServerInfo {
   wfsUrl?: string;
   ogcUrl?: string;
   unavailable?: string;
   required?: boolean;
-}
-
-const FILES = { landuse: 'landuse.geojson', municipalities: 'municipalities_admin8.geojson', pois: 'poi_points.geojson', roads: 'roads.geojson', buildings: 'buildings.geojson' };
-
-async function sharedLayer(name: keyof typeof FILES): Promise<string> {
-  const text = await executeServerCommand<string | null, { file: string }>('cbm-shared-layer', { file: FILES[name] });
-  if (!text) throw new Error(`shared layer ${name} absent`);
-  return text;
-}
-
-async function runElement(setup: (el: CarbonBalanceMap) => void): Promise<CarbonBalanceMap> {
-  const el = document.createElement('carbon-balance-map');
-  el.setAttribute('lang', 'en');
-  el.setAttribute('style', 'width: 800px; height: 500px; display: block;');
-  setup(el);
-  const done = new Promise<void>((resolve, reject) => {
-    el.addEventListener('cbm-run-complete', () => resolve(), { once: true });
-    el.addEventListener('cbm-run-error', (e) => reject(new Error(`${(e as CustomEvent).detail.code}: ${(e as CustomEvent).detail.message}`)), { once: true });
-    setTimeout(() => reject(new Error('no run within 60 s')), 60_000);
-  });
-  document.body.appendChild(el);
-  try {
-    await done;
-    await el.whenRendered();
-  } catch (e) {
-    el.remove();
-    throw e;
-  }
-  return el;
 }
 
 /** Same report: feature counts, city totals, every unit's tonnes (to a micro-tonne) and zone. */
@@ -79,26 +50,16 @@ describe('parcels and units from a real MapServer 8 (WFS 2.0)', function () {
       this.skip();
     }
     config = await fetch('/configs/liechtenstein.json').then((r) => r.json());
-    const texts = Object.fromEntries(await Promise.all((Object.keys(FILES) as Array<keyof typeof FILES>).map(async (k) => [k, await sharedLayer(k)] as const)));
+    const texts = Object.fromEntries(await Promise.all((Object.keys(FILES) as Array<keyof typeof FILES>).map(async (k) => [k, await sharedLayerText(k)] as const)));
     const blob = (k: keyof typeof FILES): string => {
       const u = URL.createObjectURL(new Blob([texts[k]], { type: 'application/geo+json' }));
       blobUrls.push(u);
       return u;
     };
     const urls = { pois: blob('pois'), roads: blob('roads'), buildings: blob('buildings') };
-    withWfs = (service) => {
-      const c: CityConfig = structuredClone(config);
-      const swap = <T extends LayerSource>(src: T, extra: Partial<LayerSource>): T => {
-        const { path: _path, ...rest } = src;
-        return { ...rest, ...extra } as T;
-      };
-      c.layers.parcels = swap(c.layers.parcels, { service: service('landuse') });
-      c.layers.units = swap(c.layers.units as LayerSource, { service: service('municipalities') });
-      c.layers.pois = c.layers.pois!.map((p) => swap(p, { url: urls.pois, format: 'geojson' }));
-      c.layers.roads = c.layers.roads!.map((r) => swap(r, { url: urls.roads, format: 'geojson' }));
-      c.layers.population = swap(c.layers.population!, { url: urls.buildings, format: 'geojson' });
-      return c;
-    };
+    const file = (url: string) => ({ url, format: 'geojson' as const });
+    withWfs = (service) =>
+      replaceSources(config, { parcels: { service: service('landuse') }, units: { service: service('municipalities') }, pois: file(urls.pois), roads: file(urls.roads), population: file(urls.buildings) });
     const parse = (k: keyof typeof FILES): unknown => JSON.parse(texts[k]);
     const el = await runElement((e) => {
       e.config = config;

@@ -7,10 +7,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import '../../src/widgets/index.js';
-import type { CarbonBalanceMap } from '../../src/widgets/index.js';
-import type { CityConfig, LayerSource, RunReport } from '../../src/engine/index.js';
+import type { CityConfig, RunReport, ServiceLayerSource } from '../../src/engine/index.js';
+import { ALL_LAYERS, serviceConfig } from '../support/service-config.js';
 import { cleanup, create, nextEvent } from './helpers.js';
+import { FILES, runElement, sharedLayerText } from './services-support.js';
 
 interface QgisInfo {
   owsUrl?: string;
@@ -20,47 +20,12 @@ interface QgisInfo {
   required?: boolean;
 }
 
-const FILES = { landuse: 'landuse.geojson', municipalities: 'municipalities_admin8.geojson', pois: 'poi_points.geojson', roads: 'roads.geojson', buildings: 'buildings.geojson' };
-
 async function sharedLayer(name: keyof typeof FILES): Promise<unknown> {
-  const text = await executeServerCommand<string | null, { file: string }>('cbm-shared-layer', { file: FILES[name] });
-  if (!text) throw new Error(`shared layer ${name} absent`);
-  return JSON.parse(text);
+  return JSON.parse(await sharedLayerText(name));
 }
 
-function withServices(config: CityConfig, make: (name: string) => LayerSource['service']): CityConfig {
-  const c: CityConfig = structuredClone(config);
-  const swap = <T extends LayerSource>(src: T, name: string): T => {
-    const { path: _path, ...rest } = src;
-    return { ...rest, service: make(name) } as T;
-  };
-  c.layers.parcels = swap(c.layers.parcels, 'landuse');
-  c.layers.units = swap(c.layers.units as LayerSource, 'municipalities');
-  c.layers.pois = c.layers.pois!.map((p) => swap(p, 'pois'));
-  c.layers.roads = c.layers.roads!.map((r) => swap(r, 'roads'));
-  c.layers.population = swap(c.layers.population!, 'buildings');
-  return c;
-}
-
-async function runElement(setup: (el: CarbonBalanceMap) => void, extra: Record<string, string> = {}): Promise<CarbonBalanceMap> {
-  const el = document.createElement('carbon-balance-map');
-  el.setAttribute('lang', 'en');
-  for (const [k, v] of Object.entries(extra)) el.setAttribute(k, v);
-  el.setAttribute('style', 'width: 800px; height: 500px; display: block;');
-  setup(el);
-  const done = nextEvent(el, 'cbm-run-complete', 90_000);
-  const failed = nextEvent(el, 'cbm-run-error', 90_000).then((e) => {
-    throw new Error(`${e.detail.code}: ${e.detail.message}`);
-  });
-  document.body.appendChild(el);
-  try {
-    await Promise.race([done, failed]);
-    await el.whenRendered();
-  } catch (e) {
-    el.remove();
-    throw e;
-  }
-  return el;
+function withServices(config: CityConfig, make: (name: string) => ServiceLayerSource): CityConfig {
+  return serviceConfig(config, ALL_LAYERS, make);
 }
 
 function assertSameReport(a: RunReport, b: RunReport, what: string): void {
