@@ -4,22 +4,13 @@ import { classify, classIndex } from '../../src/engine/classify/index.js';
 import type { Classification } from '../../src/engine/classify/index.js';
 import { optimalClassEnds } from '../../src/engine/classify/jenks.js';
 import { EngineError } from '../../src/engine/types.js';
+import { mulberry32 } from '../support/prng.js';
 
 // ---------------------------------------------------------------------------------------------
 // Independent helpers (none of them shares code with the engine)
 // ---------------------------------------------------------------------------------------------
 
-/** Mulberry32: a tiny fixed-seed PRNG so every run sees the same arrays. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 /** Two-pass within-group SSE of groups of values. */
 function sseOfGroups(groups: number[][]): number {

@@ -16,6 +16,7 @@ import { UnitLocator, unitsCovering } from '../../src/engine/spatial/unit-locato
 import { GridIndex } from '../../src/engine/spatial/grid-index.js';
 import { assignPointsToParcels, countDuplicatePositions } from '../../src/engine/spatial/points.js';
 import type { PointLayer } from '../../src/engine/spatial/layers.js';
+import { mulberry32 } from '../support/prng.js';
 
 const X0 = 500_000, Y0 = 3_320_000;
 const sq = (x: number, y: number, s: number): number[][] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s]];
@@ -24,17 +25,7 @@ function layerOf(geoms: MultiPolygon[]): PolygonLayer {
   return { layer: 'units', source: geoms.map((_, i) => i), ids: geoms.map((_, i) => `u${i}`), geoms, areas: new Float64Array(geoms.length), bboxes: geoms.map(multiPolygonBBox), inputCount: geoms.length };
 }
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 // Units at Gauss–Krüger-like coordinates: A and B share the edge x = X0 + 1000; C overlaps B by
 // 200 m; D has a hole in which E lies; F is a concave L; a long diagonal edge cuts G.
