@@ -483,10 +483,20 @@ export class CarbonBalanceMap extends LitElement {
     return new Blob([JSON.stringify(this._config, null, 2)], { type: 'application/json' });
   }
 
-  /** Add GeoJSON files (or parsed collections) as loaded layers, for the data-binding panel. */
+  /**
+   * Adds layers by name, for the data-binding panel: files (GeoJSON, zipped Shapefile, CSV,
+   * FlatGeobuf, GeoPackage) or parsed collections. A name already loaded is replaced; when the
+   * config reads that name, the city runs again.
+   */
   async addLayers(layers: Record<string, FeatureCollection | Blob>): Promise<void> {
     await this._engine.loadLayers(layers);
+    // A layer named like a loaded one replaces it: it is no longer the generated demo's, and
+    // when the config reads it the results are stale, so the city runs again.
+    for (const name of Object.keys(layers)) this._demoLayerNames.delete(name);
+    this._valueRows = new Map();
     this.requestUpdate();
+    const bound = this._config ? configSourceNames(this._config) : [];
+    if (Object.keys(layers).some((name) => bound.includes(name))) await this._run();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1323,18 +1333,10 @@ export class CarbonBalanceMap extends LitElement {
     const named: Record<string, Blob> = {};
     for (const f of files) named[f.name] = f;
     try {
-      await this._engine.loadLayers(named);
+      await this.addLayers(named);
     } catch (e) {
       this._reportFailure(e as EngineFailure);
-      return;
     }
-    // A file named like a loaded layer replaces it: it is no longer the generated demo's, and
-    // when the config reads it the results are stale, so the city runs again.
-    for (const name of Object.keys(named)) this._demoLayerNames.delete(name);
-    this._valueRows = new Map();
-    this.requestUpdate();
-    const bound = this._config ? configSourceNames(this._config) : [];
-    if (Object.keys(named).some((name) => bound.includes(name))) await this._run();
   };
 
   /** Whether the map shows the generated demo city: every layer the config reads is the demo's. */

@@ -298,6 +298,9 @@ describe('<carbon-balance-map>', function () {
       await el.updateComplete;
       expect(panel.getBoundingClientRect().width, `${tab} tab`).to.equal(380);
       expect(mapWrap.getBoundingClientRect().width, `${tab} tab`).to.equal(1000 - 2 - 380);
+      // Nothing in a tab but the unit table is wider than the panel (selects shrink to fit).
+      const tabpanel = root.querySelector<HTMLElement>('.tabpanel')!;
+      if (tab !== 'results') expect(tabpanel.scrollWidth, `${tab} tab content width`).to.be.at.most(tabpanel.clientWidth);
     }
     // The sector chart in the 380 px panel: text at a reading size, every bar with its value.
     root.querySelector<HTMLElement>('#tab-results')!.click();

@@ -276,10 +276,37 @@ export const elementStyles = css`
   }
   .field-row {
     display: grid;
-    grid-template-columns: 9em 1fr;
+    /* minmax(0, …): a select with long option texts shrinks to the panel instead of widening it. */
+    grid-template-columns: 9em minmax(0, 1fr);
     gap: 4px 6px;
     align-items: center;
     margin: 3px 0;
+  }
+  .field-row select,
+  td select {
+    width: 100%;
+    min-width: 0;
+  }
+  /* The inventory rows: fixed columns, inputs as wide as their cells. */
+  table.totals {
+    table-layout: fixed;
+  }
+  table.totals th:nth-child(1) { width: 24%; }
+  table.totals th:nth-child(2) { width: 24%; }
+  table.totals th:nth-child(3) { width: 18%; }
+  table.totals th:nth-child(4) { width: 20%; }
+  table.totals th:nth-child(5) { width: 14%; }
+  table.totals th {
+    overflow-wrap: anywhere;
+  }
+  table.totals input {
+    width: 100%;
+    min-width: 0;
+  }
+  table.totals button {
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .samples {
     grid-column: 2;
