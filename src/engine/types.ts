@@ -155,6 +155,8 @@ export interface Issue {
   field?: string;
   expected?: unknown;
   actual?: unknown;
+  /** For a mistyped name or value: the known one closest to it ("did you mean"). */
+  suggestion?: string;
 }
 
 /** Thrown only for caller bugs (STYLE.md §4); data problems become {@link Issue}s. */

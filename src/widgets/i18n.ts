@@ -609,7 +609,7 @@ function enIssueTemplates(): Record<string, IssueTemplate> {
     'config-missing-field': (a) => `Config: ${a.path} is required.`,
     'config-empty-string': (a) => `Config: ${a.path} must not be empty.`,
     'config-not-finite': (a) => `Config: ${a.path} must be a finite number, not ${w.q(a.actual)}.`,
-    'config-unknown-enum': (a) => `Config: ${a.path} is ${w.q(a.actual)}, which is not one of ${a.expected}.`,
+    'config-unknown-enum': (a) => `Config: ${a.path} is ${w.q(a.actual)}, which is not one of ${a.expected}${a.suggestion ? `; did you mean ${w.q(a.suggestion)}?` : '.'}`,
     'config-unknown-field': (a) => `Config: ${a.path} is not a known setting and is ignored${a.expected ? `; did you mean ${w.q(a.expected)}?` : '.'}`,
   };
 }
@@ -648,7 +648,7 @@ function zhIssueTemplates(): Record<string, IssueTemplate> {
     'config-missing-field': (a) => `配置：缺少必填项 ${a.path}。`,
     'config-empty-string': (a) => `配置：${a.path} 不能为空。`,
     'config-not-finite': (a) => `配置：${a.path} 须为有限数值，当前为 ${w.q(a.actual)}。`,
-    'config-unknown-enum': (a) => `配置：${a.path} 的取值 ${w.q(a.actual)} 无效，可选值为 ${a.expected}。`,
+    'config-unknown-enum': (a) => `配置：${a.path} 的取值 ${w.q(a.actual)} 无效，可选值为 ${a.expected}${a.suggestion ? `；是否应为 ${w.q(a.suggestion)}？` : '。'}`,
     'config-unknown-field': (a) => `配置：${a.path} 不是已知设置，已忽略${a.expected ? `；是否应为 ${w.q(a.expected)}？` : '。'}`,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { makeIssue } from '../../src/engine/messages/index.js';
+import { validateConfig } from '../../src/engine/config/index.js';
 import { failureText, issueText } from '../../src/widgets/panels/issue-text.js';
 import { cleanup, mountAndRun, nextEvent } from './helpers.js';
 
@@ -86,6 +87,24 @@ describe('run report issues in plain words', function () {
     expect(failureText({ code: 'invalid-config', message: 'x', issues: [required] }, 'en')).to.equal('The config has 1 error(s) and was not run: Config: $.layers.parcels.codeField is required.');
     expect(failureText({ code: 'fetch-failed', message: 'city.json: HTTP 404' }, 'zh-CN')).to.equal('下载失败：city.json: HTTP 404');
     expect(failureText({ code: 'some-engine-code', message: 'boom' }, 'en')).to.equal('The run failed: boom');
+  });
+
+  it('keeps the "did you mean" of a mistyped setting or value in both languages', () => {
+    const issues = validateConfig({
+      name: 'x',
+      layers: { parcels: { path: 'p.geojson', codeField: 'c' }, units: { path: 'u.geojson' } },
+      landUse: { preset: 'gbt2101' },
+      inventory: { mode: 'totals', totals: [] },
+      gridCelSizeM: 500,
+    });
+    const preset = issues.find((i) => i.code === 'config-unknown-enum' && i.path === '$.landUse.preset')!;
+    expect(preset.suggestion).to.equal('gbt21010');
+    expect(issueText(preset, 'en')).to.match(/did you mean "gbt21010"\?$/);
+    expect(issueText(preset, 'zh-CN')).to.match(/是否应为 “gbt21010”？$/);
+    const field = issues.find((i) => i.code === 'config-unknown-field' && i.path === '$.gridCelSizeM')!;
+    expect(field.suggestion).to.equal('gridCellSizeM');
+    expect(issueText(field, 'en')).to.contain('did you mean "gridCellSizeM"?');
+    expect(issueText(field, 'zh-CN')).to.contain('是否应为 “gridCellSizeM”？');
   });
 
   it('shows a missing code field in Chinese in the alert and the checks, with the English message as title', async () => {

@@ -79,7 +79,7 @@ function walk(node: SchemaNode, value: unknown, path: string, issues: Issue[]): 
       if (typeof value !== 'string') return wrongType(node, value, path, issues);
       if (!node.values.includes(value)) {
         const suggestion = closest(value, node.values);
-        push(issues, 'config-unknown-enum', path, { values: node.values, actual: value, suggestion }, { expected: [...node.values], actual: value });
+        push(issues, 'config-unknown-enum', path, { values: node.values, actual: value, suggestion }, { expected: [...node.values], actual: value, ...(suggestion ? { suggestion } : {}) });
       }
       return;
     case 'array':
@@ -161,7 +161,7 @@ function walkRecord(node: RecordNode, value: unknown, path: string, issues: Issu
     const keyPath = joinPath(path, key);
     if (node.keys && !node.keys.includes(key)) {
       const suggestion = closest(key, node.keys);
-      push(issues, 'config-unknown-enum', keyPath, { values: node.keys, actual: key, suggestion }, { expected: [...node.keys], actual: key });
+      push(issues, 'config-unknown-enum', keyPath, { values: node.keys, actual: key, suggestion }, { expected: [...node.keys], actual: key, ...(suggestion ? { suggestion } : {}) });
       continue;
     }
     walk(node.values, value[key], keyPath, issues);
@@ -196,7 +196,7 @@ function walkObject(node: ObjectNode, value: unknown, path: string, issues: Issu
       if (value[key] !== undefined) walk(child, value[key], joinPath(path, key), issues);
     } else {
       const suggestion = closest(key, known);
-      push(issues, 'config-unknown-field', joinPath(path, key), { suggestion }, { expected: suggestion, actual: key });
+      push(issues, 'config-unknown-field', joinPath(path, key), { suggestion }, { expected: suggestion, actual: key, ...(suggestion ? { suggestion } : {}) });
     }
   }
 }
@@ -214,7 +214,7 @@ function walkOneOf(node: OneOfNode, value: unknown, path: string, issues: Issue[
   if (!variant) {
     const actual = typeof tag === 'string' ? tag : describe(tag);
     const suggestion = typeof tag === 'string' ? closest(tag, values) : undefined;
-    push(issues, 'config-unknown-enum', joinPath(path, node.discriminant), { values, actual, suggestion }, { expected: values, actual });
+    push(issues, 'config-unknown-enum', joinPath(path, node.discriminant), { values, actual, suggestion }, { expected: values, actual, ...(suggestion ? { suggestion } : {}) });
     return;
   }
   walkObject(variant, value, path, issues);

@@ -164,7 +164,7 @@ const READERS: Record<string, Reader> = {
   'config-not-finite': (i) => (i.path && scalar(i.actual) !== undefined ? { actual: String(i.actual) } : null),
   'config-unknown-enum': (i) =>
     i.path && scalar(i.actual) !== undefined && Array.isArray(i.expected)
-      ? { actual: String(i.actual), expected: i.expected.map((v) => JSON.stringify(v)).join(', ') }
+      ? { actual: String(i.actual), expected: i.expected.map((v) => JSON.stringify(v)).join(', '), ...(i.suggestion ? { suggestion: i.suggestion } : {}) }
       : null,
   'config-unknown-field': (i): IssueArgs | null => (i.path ? (typeof i.expected === 'string' ? { expected: i.expected } : {}) : null),
 };
