@@ -11,6 +11,7 @@ import { lineBBox, multiPolygonBBox } from '../geometry/planar.js';
 import { cleanPolygonalGeometry } from '../geometry/hygiene.js';
 import type { HygieneOptions } from '../geometry/hygiene.js';
 import { createGeometryIssueSink } from '../geometry/hygiene-issues.js';
+import { sharedPositionTransform } from './shared-positions.js';
 
 /** A coordinate transform into the working CRS. */
 export type XY = (xy: number[]) => number[];
@@ -103,6 +104,8 @@ export function preparePolygonLayer(layer: string, fc: FeatureCollection, xy: XY
   const out: PolygonLayer = { layer, source: [], ids: [], geoms: [], areas: new Float64Array(0), bboxes: [], inputCount: fc.features.length };
   const areas: number[] = [];
   const sink = createGeometryIssueSink(layer, issues, { maxPerCode: options.maxIssuesPerCode });
+  // Neighbours share vertices: each distinct position is projected once, one array for all.
+  const project = sharedPositionTransform(xy, fc.features.length);
   fc.features.forEach((f, i) => {
     const id = featureId(f, i, idField);
     if (!f || !f.geometry) {
@@ -114,7 +117,7 @@ export function preparePolygonLayer(layer: string, fc: FeatureCollection, xy: XY
       issues.push(makeIssue('feature-not-polygon', { layer, type: f.geometry.type }, { layer, featureId: id, expected: 'Polygon or MultiPolygon', actual: f.geometry.type }));
       return;
     }
-    const cleaned = cleanPolygonalGeometry(polys, xy, options.hygiene);
+    const cleaned = cleanPolygonalGeometry(polys, project, options.hygiene);
     if (cleaned.faults.length > 0) sink.add(id, cleaned.faults);
     if (cleaned.excluded) return;
     const mp = cleaned.geometry;

@@ -1,0 +1,191 @@
+/**
+ * Shared projected positions (spatial/shared-positions.ts) and the chunked network pieces
+ * (spatial/network.ts) give the answers of the plain paths they stand in for.
+ *
+ * - `sharedPositionTransform` answers every position exactly as the wrapped transform does,
+ *   0 and -0 apart, a z kept, non-finite members passed through; a repeated position gets the
+ *   same array;
+ * - `preparePolygonLayer` (which projects through it) keeps the geometry, areas, boxes and
+ *   issues that `cleanPolygonalGeometry` gives with the plain transform, feature by feature, on
+ *   hand-made cases (holes, a multipolygon, neighbours sharing an edge and a vertex, a hole
+ *   touching its shell, a bow tie, a repeated and an unreadable position) and on a generated
+ *   tiling;
+ * - `cutNetwork` past one chunk of pieces (a line across 40,000 grid cells) lists every piece
+ *   in order with its length.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sharedPositionTransform } from '../../src/engine/spatial/shared-positions.js';
+import { preparePolygonLayer } from '../../src/engine/spatial/layers.js';
+import type { LineLayer, PolygonLayer, XY } from '../../src/engine/spatial/layers.js';
+import { cleanPolygonalGeometry } from '../../src/engine/geometry/hygiene.js';
+import { createTransform } from '../../src/engine/crs/index.js';
+import { multiPolygonBBox } from '../../src/engine/geometry/planar.js';
+import type { MultiPolygon } from '../../src/engine/geometry/planar.js';
+import { cutNetwork } from '../../src/engine/spatial/network.js';
+import { indexBBoxes, overlayParcelsOnUnits } from '../../src/engine/spatial/overlay.js';
+import { GridIndex } from '../../src/engine/spatial/grid-index.js';
+import type { Feature, FeatureCollection, Issue } from '../../src/engine/types.js';
+
+const toGk = createTransform('EPSG:4326', 'EPSG:4549');
+
+/** A small deterministic generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('sharedPositionTransform', () => {
+  test('answers as the wrapped transform, position by position, one array per distinct position', () => {
+    const next = rng(1);
+    const shared = sharedPositionTransform(toGk, 8); // small: the table grows several times
+    const seen: number[][] = [];
+    const arrays = new Map<string, number[]>();
+    for (let k = 0; k < 20_000; k++) {
+      // Half the positions repeat an earlier one (as a fresh array with the same numbers).
+      const c = k > 0 && next() < 0.5 ? seen[Math.floor(next() * seen.length)].slice() : [120 + next(), 31 + next()];
+      seen.push(c);
+      const got = shared(c);
+      assert.deepEqual(got, toGk(c), `position ${c}`);
+      const key = `${c[0]},${c[1]}`;
+      if (arrays.has(key)) assert.equal(got, arrays.get(key), 'the same array for a repeated position');
+      else arrays.set(key, got);
+    }
+  });
+
+  test('tells 0 from -0, passes a z and non-finite members through', () => {
+    const calls: number[][] = [];
+    const signs: XY = (c) => { calls.push(c); return [Object.is(c[0], -0) ? -1 : 1, Object.is(c[1], -0) ? -1 : 1]; };
+    const shared = sharedPositionTransform(signs);
+    assert.deepEqual(shared([0, 0]), [1, 1]);
+    assert.deepEqual(shared([-0, 0]), [-1, 1]);
+    assert.deepEqual(shared([0, -0]), [1, -1]);
+    assert.deepEqual(shared([-0, -0]), [-1, -1]);
+    assert.deepEqual(shared([0, 0]), [1, 1]);
+    assert.equal(calls.length, 4, 'the repeated [0, 0] is answered from the table');
+    const z = sharedPositionTransform(toGk);
+    assert.deepEqual(z([120.5, 31.5, 12]), toGk([120.5, 31.5, 12]));
+    assert.equal(z([120.5, 31.5, 12])[2], 12);
+    assert.deepEqual(z([120.5, 31.5]), toGk([120.5, 31.5]), 'the same x, y without z is its own position');
+    for (const bad of [[NaN, 31], [120, Infinity], [-Infinity, 31]]) assert.deepEqual(z(bad), toGk(bad));
+  });
+});
+
+/** The layer preparePolygonLayer made before positions were shared: the plain transform. */
+function plainLayer(fc: FeatureCollection, xy: XY): { geoms: MultiPolygon[]; areas: number[]; faults: string[] } {
+  const geoms: MultiPolygon[] = [];
+  const areas: number[] = [];
+  const faults: string[] = [];
+  for (const f of fc.features) {
+    const g = f.geometry as { type: string; coordinates: unknown };
+    const cleaned = cleanPolygonalGeometry(g.type === 'Polygon' ? [g.coordinates] : (g.coordinates as unknown[]), xy);
+    faults.push(...cleaned.faults.map((x) => x.code));
+    if (cleaned.excluded) continue;
+    geoms.push(cleaned.geometry);
+    areas.push(cleaned.areaM2);
+  }
+  return { geoms, areas, faults };
+}
+
+const poly = (rings: number[][][]): Feature => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } });
+const close = (ring: number[][]): number[][] => [...ring, ring[0]];
+const sqLL = (x: number, y: number, s: number): number[][] => close([[x, y], [x + s, y], [x + s, y + s], [x, y + s]]);
+
+describe('preparePolygonLayer with shared positions = the plain transform', () => {
+  const X = 120.6, Y = 31.3, D = 0.001;
+  const handMade: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [
+      poly([sqLL(X, Y, D)]),
+      poly([sqLL(X + D, Y, D)]), // shares an edge with the first
+      poly([sqLL(X + 2 * D, Y + D, D)]), // shares a vertex with the second
+      poly([sqLL(X, Y + 2 * D, 3 * D), sqLL(X + D, Y + 3 * D, D).reverse()]), // a hole
+      poly([sqLL(X, Y + 6 * D, 2 * D), close([[X, Y + 6 * D], [X + D, Y + 6.5 * D], [X + 0.5 * D, Y + 7 * D]]).reverse()]), // a hole touching its shell at a vertex
+      { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[sqLL(X + 5 * D, Y, D)], [sqLL(X + 6 * D, Y, D)], [sqLL(X + 5.5 * D, Y + 0.5 * D, D)]] } }, // parts touching and overlapping
+      poly([close([[X + 8 * D, Y], [X + 9 * D, Y + D], [X + 9 * D, Y], [X + 8 * D, Y + D]])]), // a bow tie
+      poly([close([[X + 10 * D, Y], [X + 11 * D, Y], [X + 11 * D, Y], [X + 11 * D, Y + D], [X + 10 * D, Y + D]])]), // a repeated position
+      poly([[[X + 12 * D, Y], [X + 13 * D, Y], [X + 13 * D, Y + D], null as unknown as number[], [X + 12.5 * D, Y + 1.2 * D], [X + 12 * D, Y + D], [X + 12 * D, Y + 0.5 * D], [X + 12 * D, Y + 0.3 * D], [X + 12 * D, Y + 0.2 * D], [X + 12 * D, Y + 0.1 * D], [X + 12 * D, Y]]]), // an unreadable position (dropped)
+      poly([close([[-0, 0], [0.001, 0], [0.001, 0.001], [0, 0.001]])]), // -0 and 0 at the origin
+      poly([close([[0, 0], [0.001, -0.001], [0.002, 0]])]), // the same origin, +0
+    ],
+  };
+
+  const same = (fc: FeatureCollection, xy: XY): void => {
+    const issues: Issue[] = [];
+    const layer: PolygonLayer = preparePolygonLayer('parcels', fc, xy, undefined, issues);
+    const plain = plainLayer(fc, xy);
+    assert.deepEqual(layer.geoms, plain.geoms);
+    assert.deepEqual([...layer.areas], plain.areas);
+    assert.deepEqual(layer.bboxes, plain.geoms.map(multiPolygonBBox));
+    const codes = new Set(issues.map((i) => i.code));
+    for (const code of plain.faults) assert.ok(codes.has(code), `issue ${code}`);
+  };
+
+  test('hand-made cases', () => {
+    same(handMade, toGk);
+    const issues: Issue[] = [];
+    const layer = preparePolygonLayer('parcels', handMade, toGk, undefined, issues);
+    // Neighbours share one projected array for a shared vertex.
+    assert.equal(layer.geoms[0][0][0].find((c) => c === layer.geoms[1][0][0].find((d) => d[0] === c[0] && d[1] === c[1])) !== undefined, true);
+    assert.ok(issues.some((i) => i.code === 'geometry-invalid-position-dropped'));
+    assert.ok(issues.some((i) => i.code === 'geometry-self-intersection'));
+  });
+
+  test('a generated tiling with jittered shared vertices, in lon/lat and with the identity', () => {
+    const next = rng(7);
+    const n = 30;
+    const grid: number[][][] = [];
+    for (let i = 0; i <= n; i++) {
+      grid.push([]);
+      for (let j = 0; j <= n; j++) grid[i].push([120.5 + (i + (i % n ? next() * 0.4 - 0.2 : 0)) * 1e-3, 31.2 + (j + (j % n ? next() * 0.4 - 0.2 : 0)) * 1e-3]);
+    }
+    const features: Feature[] = [];
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+      const ring = [grid[i][j], grid[i + 1][j], grid[i + 1][j + 1], grid[i][j + 1]];
+      // Some clockwise, some open, some with a hole, some a midpoint on a neighbour's edge.
+      const k = i * n + j;
+      let outer = k % 3 === 0 ? ring.slice().reverse() : ring.slice();
+      if (k % 7 === 0) outer = [outer[0], [(outer[0][0] + outer[1][0]) / 2, (outer[0][1] + outer[1][1]) / 2], ...outer.slice(1)];
+      const rings = [k % 5 === 0 ? outer : close(outer)];
+      if (k % 11 === 0) {
+        const cx = (ring[0][0] + ring[2][0]) / 2, cy = (ring[0][1] + ring[2][1]) / 2, h = 1e-4;
+        rings.push(close([[cx - h, cy - h], [cx - h, cy + h], [cx + h, cy + h], [cx + h, cy - h]]));
+      }
+      features.push(poly(rings));
+    }
+    const fc: FeatureCollection = { type: 'FeatureCollection', features };
+    same(fc, toGk);
+    same(fc, (c) => c.slice());
+  });
+});
+
+describe('cutNetwork past one chunk of pieces', () => {
+  test('a line across 40,000 grid cells gives one piece per cell, in order', () => {
+    // One unit and one parcel, 40 km × 10 m; a line along it; 1 m grid cells.
+    const X0 = 500_000, Y0 = 3_320_000, L = 40_000;
+    const rect: MultiPolygon = [[[[X0, Y0], [X0 + L, Y0], [X0 + L, Y0 + 10], [X0, Y0 + 10]]]];
+    const layer = (name: string): PolygonLayer => ({ layer: name, source: [0], ids: ['a'], geoms: [rect], areas: Float64Array.of(L * 10), bboxes: [multiPolygonBBox(rect)], inputCount: 1 });
+    const parcels = layer('parcels'), units = layer('units');
+    const pieces = overlayParcelsOnUnits(parcels, units);
+    const line = [[X0 + 0.25, Y0 + 5], [X0 + L - 0.25, Y0 + 5]];
+    const lines: LineLayer = { layer: 'roads', lines: [line], feature: Int32Array.of(0), bboxes: [[line[0][0], Y0 + 5, line[1][0], Y0 + 5]], inputCount: 1 };
+    const net = cutNetwork(lines, parcels, new GridIndex(parcels.bboxes), pieces, units, indexBBoxes(units), 1);
+    assert.equal(net.line.length, L);
+    for (const a of [net.parcel, net.unit, net.col, net.row, net.lengthM]) assert.equal(a.length, L);
+    for (let k = 0; k < L; k++) {
+      assert.equal(net.col[k], X0 + k, `piece ${k}`);
+      assert.equal(net.row[k], Y0 + 5);
+      assert.equal(net.line[k], 0);
+      assert.equal(net.parcel[k], 0);
+      assert.equal(net.unit[k], 0);
+      assert.ok(Math.abs(net.lengthM[k] - (k === 0 || k === L - 1 ? 0.75 : 1)) < 1e-6, `length of piece ${k}: ${net.lengthM[k]}`);
+    }
+    assert.ok(Math.abs(net.inStudyM[0] - (L - 0.5)) < 1e-6);
+  });
+});
