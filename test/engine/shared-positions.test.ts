@@ -11,7 +11,11 @@
  *   touching its shell, a bow tie, a repeated and an unreadable position) and on a generated
  *   tiling;
  * - `cutNetwork` past one chunk of pieces (a line across 40,000 grid cells) lists every piece
- *   in order with its length.
+ *   in order with its length;
+ * - the unit locator's flood fill (the first query in a region of cells no edge comes near
+ *   answers for the whole region) gives `unitsCovering`'s answer point for point, on units
+ *   whose regions almost touch: a ring-shaped unit with a unit in its hole, a comb with narrow
+ *   teeth and gaps, an overlap, stars, a multipolygon, points on borders and vertices.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,6 +29,7 @@ import type { MultiPolygon } from '../../src/engine/geometry/planar.js';
 import { cutNetwork } from '../../src/engine/spatial/network.js';
 import { indexBBoxes, overlayParcelsOnUnits } from '../../src/engine/spatial/overlay.js';
 import { GridIndex } from '../../src/engine/spatial/grid-index.js';
+import { UnitLocator, unitsCovering } from '../../src/engine/spatial/unit-locator.js';
 import type { Feature, FeatureCollection, Issue } from '../../src/engine/types.js';
 
 const toGk = createTransform('EPSG:4326', 'EPSG:4549');
@@ -187,5 +192,51 @@ describe('cutNetwork past one chunk of pieces', () => {
       assert.ok(Math.abs(net.lengthM[k] - (k === 0 || k === L - 1 ? 0.75 : 1)) < 1e-6, `length of piece ${k}: ${net.lengthM[k]}`);
     }
     assert.ok(Math.abs(net.inStudyM[0] - (L - 0.5)) < 1e-6);
+  });
+});
+
+describe('unit locator flood fill = unitsCovering', () => {
+  const X0 = 500_000, Y0 = 3_320_000;
+  const sq = (x: number, y: number, s: number): number[][] => [[X0 + x, Y0 + y], [X0 + x + s, Y0 + y], [X0 + x + s, Y0 + y + s], [X0 + x, Y0 + y + s]];
+  const star = (cx: number, cy: number, r: number, k: number): number[][] => Array.from({ length: 2 * k }, (_, i) => {
+    const a = (Math.PI * i) / k, rr = i % 2 ? r / 3 : r;
+    return [X0 + cx + rr * Math.cos(a), Y0 + cy + rr * Math.sin(a)];
+  });
+  // A comb: a spine with teeth 3 m wide and 2 m apart, 200 m long.
+  const comb: number[][] = [[X0 + 1000, Y0], [X0 + 1100, Y0]];
+  for (let t = 0; t < 20; t++) {
+    const x = X0 + 1100 - t * 5;
+    comb.push([x, Y0 + 200], [x - 3, Y0 + 200], [x - 3, Y0 + 10]);
+  }
+  comb.push([X0 + 1000, Y0 + 10]);
+  const geoms: MultiPolygon[] = [
+    [[sq(0, 0, 900), sq(300, 300, 300).reverse()]], // a ring
+    [[sq(310, 310, 280)]], // inside its hole, 10 m from it
+    [[comb]],
+    [[sq(1100, 0, 400)]], // touches the comb's spine
+    [[sq(1400, 300, 300)]], // overlaps the previous
+    [[star(2200, 400, 300, 7)]],
+    [[sq(1900, 900, 100)], [sq(2100, 900, 100)], [sq(2000, 1000, 100)]], // parts meeting at corners
+  ];
+  const layer: PolygonLayer = { layer: 'units', source: geoms.map((_, i) => i), ids: geoms.map((_, i) => `u${i}`), geoms, areas: new Float64Array(geoms.length), bboxes: geoms.map(multiPolygonBBox), inputCount: geoms.length };
+  const index = indexBBoxes(layer);
+
+  test('random points, lattice points and vertices, in random order', () => {
+    const next = rng(3);
+    const pts: number[][] = [];
+    for (let k = 0; k < 30_000; k++) pts.push([X0 - 100 + next() * 2800, Y0 - 100 + next() * 1400]);
+    for (let x = -50; x <= 2600; x += 12.5) for (let y = -50; y <= 1300; y += 12.5) pts.push([X0 + x, Y0 + y]);
+    for (const mp of geoms) for (const p of mp) for (const r of p) for (let i = 0; i < r.length; i++) {
+      const a = r[i], b = r[(i + 1) % r.length];
+      pts.push(a, [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
+    }
+    for (let k = pts.length - 1; k > 0; k--) { const j = Math.floor(next() * (k + 1)); [pts[k], pts[j]] = [pts[j], pts[k]]; }
+    for (const order of [pts, pts.slice().reverse()]) {
+      const locator = new UnitLocator(layer, index);
+      const got: number[] = [], want: number[] = [];
+      for (const [x, y] of order) {
+        assert.deepEqual(locator.unitsAt(x, y, got), unitsCovering(layer, index, x, y, want), `point ${x - X0}, ${y - Y0}`);
+      }
+    }
   });
 });

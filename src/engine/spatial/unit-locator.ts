@@ -6,8 +6,12 @@
  * its result and a point-in-polygon test per candidate unit. Here the units' extent is cut into
  * a grid; a cell that no unit edge comes within `ON_EDGE_TOLERANCE_M` of lies, with all its
  * points, strictly inside the same units (a boundary would have to cross it), so the answer of
- * the first query in such a cell is the answer for the whole cell. Cells that an edge comes near
- * ask the polygons every time. The answers are those of {@link unitsCovering}, point for point.
+ * the first query in such a cell is the answer for the whole cell — and for every cell joined to
+ * it through a side by such cells: an edge between two of them would have marked both, so no
+ * boundary crosses the region and it lies inside the same units throughout. The first query in
+ * a region therefore settles the whole region (a flood fill), and a city's interior costs one
+ * polygon test per region instead of one per cell. Cells that an edge comes near ask the
+ * polygons every time. The answers are those of {@link unitsCovering}, point for point.
  */
 import type Flatbush from 'flatbush';
 import { ON_EDGE_TOLERANCE_M, multiPolygonCoversPoint } from '../geometry/planar.js';
@@ -51,6 +55,8 @@ export class UnitLocator {
   private readonly nearCands = new Map<number, Int32Array>();
   private readonly flat: FlatPolygons;
   private readonly boxes: Float64Array;
+  /** The flood fill's stack (made on the first fill). */
+  private stack: Int32Array | null = null;
 
   constructor(units: PolygonLayer, unitIndex: Flatbush | null) {
     this.units = units;
@@ -131,14 +137,36 @@ export class UnitLocator {
     into.length = 0;
     if (s === UNKNOWN) {
       unitsCovering(this.units, this.unitIndex, x, y, into);
-      if (into.length === 0) this.state[cell] = -1;
-      else if (into.length === 1) this.state[cell] = into[0];
-      else { this.state[cell] = MULTI - this.multi.length; this.multi.push(into.slice()); }
+      let answer: number;
+      if (into.length === 0) answer = -1;
+      else if (into.length === 1) answer = into[0];
+      else { answer = MULTI - this.multi.length; this.multi.push(into.slice()); }
+      this.fill(cell, answer);
       return into;
     }
     if (s >= 0) into.push(s);
     else if (s <= MULTI) for (const u of this.multi[MULTI - s]) into.push(u);
     return into;
+  }
+
+  /**
+   * Give `answer` to the cell and to every UNKNOWN cell joined to it through sides of UNKNOWN
+   * cells (none of them near an edge, so all inside the same units; see the module comment).
+   */
+  private fill(start: number, answer: number): void {
+    const state = this.state, cols = this.cols, last = state.length - cols;
+    const stack = (this.stack ??= new Int32Array(state.length));
+    let top = 0;
+    state[start] = answer;
+    stack[top++] = start;
+    while (top > 0) {
+      const c = stack[--top];
+      const col = c % cols;
+      if (col > 0 && state[c - 1] === UNKNOWN) { state[c - 1] = answer; stack[top++] = c - 1; }
+      if (col < cols - 1 && state[c + 1] === UNKNOWN) { state[c + 1] = answer; stack[top++] = c + 1; }
+      if (c >= cols && state[c - cols] === UNKNOWN) { state[c - cols] = answer; stack[top++] = c - cols; }
+      if (c < last && state[c + cols] === UNKNOWN) { state[c + cols] = answer; stack[top++] = c + cols; }
+    }
   }
 
   /**
