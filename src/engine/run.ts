@@ -250,7 +250,7 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
   // ---- weights ------------------------------------------------------------------------------
   enter('weights');
   const parcelIndex = indexBBoxes(parcels);
-  const parcelGrid = parcels.geoms.length > 0 ? new GridIndex(parcels.bboxes) : null;
+  const parcelGrid = parcels.geoms.length > 0 ? GridIndex.of(parcels.bboxes) : null;
   const n = parcels.geoms.length;
   const poiCounts: Record<PoiCategory, Float64Array> = { industry: new Float64Array(n), commercial: new Float64Array(n), transport: new Float64Array(n) };
   const poiStats: RunReport['pois'] = {};

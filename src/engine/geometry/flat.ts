@@ -55,6 +55,25 @@ export function flattenPolygons(geoms: readonly MultiPolygon[]): FlatPolygons {
   return flat;
 }
 
+const boxCache = new WeakMap<readonly (readonly number[])[], Float64Array>();
+
+/**
+ * Boxes `[minX, minY, maxX, maxY]` in one Float64Array (box i at `4i .. 4i + 3`), made once per
+ * list and kept with it (the list is taken as immutable; the array is read-only for callers).
+ */
+export function flattenBoxes(bboxes: readonly (readonly number[])[]): Float64Array {
+  let boxes = boxCache.get(bboxes);
+  if (!boxes) {
+    boxes = new Float64Array(bboxes.length * 4);
+    for (let i = 0; i < bboxes.length; i++) {
+      const b = bboxes[i];
+      boxes[4 * i] = b[0]; boxes[4 * i + 1] = b[1]; boxes[4 * i + 2] = b[2]; boxes[4 * i + 3] = b[3];
+    }
+    boxCache.set(bboxes, boxes);
+  }
+  return boxes;
+}
+
 function onSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): boolean {
   const dx = bx - ax;
   const dy = by - ay;

@@ -9,7 +9,20 @@
  */
 import type { BBox } from '../geometry/planar.js';
 
+const shared = new WeakMap<readonly BBox[], GridIndex>();
+
 export class GridIndex {
+  /**
+   * The index of a list of boxes, made once per list and kept with it (the list is taken as
+   * immutable): the parcel overlap check and the weights stage query the same parcel boxes.
+   * Queries leave no state that changes later answers, so one index serves every caller.
+   */
+  static of(bboxes: readonly BBox[]): GridIndex {
+    let index = shared.get(bboxes);
+    if (!index) { index = new GridIndex(bboxes); shared.set(bboxes, index); }
+    return index;
+  }
+
   readonly minX: number;
   readonly minY: number;
   readonly cellSize: number;
@@ -42,20 +55,24 @@ export class GridIndex {
     this.cols = Math.max(1, Math.ceil(w / size) + 1);
     this.rows = Math.max(1, Math.ceil(h / size) + 1);
     const cells = this.cols * this.rows;
+    const cols = this.cols;
     const counts = new Int32Array(cells + 1);
-    const range = (b: BBox): [number, number, number, number] => [this.col(b[0]), this.row(b[1]), this.col(b[2]), this.row(b[3])];
-    for (const b of bboxes) {
-      const [c0, r0, c1, r1] = range(b);
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) counts[r * this.cols + c + 1]++;
+    // Each box's cell range, computed in both passes (no array per box).
+    for (let i = 0; i < n; i++) {
+      const b = bboxes[i];
+      const c0 = this.col(b[0]), r0 = this.row(b[1]), c1 = this.col(b[2]), r1 = this.row(b[3]);
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) counts[r * cols + c + 1]++;
     }
     for (let i = 0; i < cells; i++) counts[i + 1] += counts[i];
     this.start = counts;
-    this.items = new Int32Array(counts[cells]);
+    const items = new Int32Array(counts[cells]);
     const fill = counts.slice(0, cells);
-    bboxes.forEach((b, i) => {
-      const [c0, r0, c1, r1] = range(b);
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) this.items[fill[r * this.cols + c]++] = i;
-    });
+    for (let i = 0; i < n; i++) {
+      const b = bboxes[i];
+      const c0 = this.col(b[0]), r0 = this.row(b[1]), c1 = this.col(b[2]), r1 = this.row(b[3]);
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) items[fill[r * cols + c]++] = i;
+    }
+    this.items = items;
     this.stamp = new Int32Array(n);
   }
 

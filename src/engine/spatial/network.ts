@@ -10,7 +10,7 @@
 import type Flatbush from 'flatbush';
 import type { BBox } from '../geometry/planar.js';
 import { segmentCrossings } from '../geometry/planar.js';
-import { flatCoversPoint, flattenPolygons } from '../geometry/flat.js';
+import { flatCoversPoint, flattenBoxes, flattenPolygons } from '../geometry/flat.js';
 import { GridIndex } from './grid-index.js';
 import type { LineLayer, PolygonLayer } from './layers.js';
 import type { ParcelPieces } from './overlay.js';
@@ -99,8 +99,7 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: 
 
   const currentUnits: number[] = [];
   // Parcel boxes flat (minX, minY, maxX, maxY per parcel): read for every candidate of every segment.
-  const boxes = new Float64Array(parcels.bboxes.length * 4);
-  parcels.bboxes.forEach((b, i) => boxes.set(b, i * 4));
+  const boxes = flattenBoxes(parcels.bboxes);
   for (let li = 0; li < lines.lines.length; li++) {
     const line = lines.lines[li];
     let unitsKnown = false;

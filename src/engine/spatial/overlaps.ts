@@ -65,7 +65,7 @@ export function findParcelOverlaps(parcels: PolygonLayer, options: OverlapOption
   let candidates = 0;
   if (n === 0) return { pairs, totalAreaM2, candidates };
   // A grid index: its box queries allocate nothing and give the candidates in ascending order.
-  const index = new GridIndex(parcels.bboxes);
+  const index = GridIndex.of(parcels.bboxes);
   const hits: number[] = [];
   // Convex single-ring parcels (most cadastral parcels) clip their partner exactly and cheaply.
   const orientation = new Int8Array(n);

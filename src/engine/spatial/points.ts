@@ -6,7 +6,7 @@
  */
 import type Flatbush from 'flatbush';
 import { distanceToMultiPolygon, multiPolygonCoversPoint } from '../geometry/planar.js';
-import { flatCoversPoint, flattenPolygons } from '../geometry/flat.js';
+import { flatCoversPoint, flattenBoxes, flattenPolygons } from '../geometry/flat.js';
 import type { GridIndex } from './grid-index.js';
 import type { PointLayer, PolygonLayer } from './layers.js';
 import type { ParcelPieces } from './overlay.js';
@@ -42,8 +42,7 @@ export function assignPointsToParcels(points: PointLayer, parcels: PolygonLayer,
   const items = parcelGrid?.items;
   // Parcel boxes and rings in flat arrays: a point reads a few candidates' vertices.
   const flat = flattenPolygons(parcels.geoms);
-  const boxes = new Float64Array(parcels.bboxes.length * 4);
-  parcels.bboxes.forEach((b, i) => boxes.set(b, i * 4));
+  const boxes = flattenBoxes(parcels.bboxes);
   // Points are visited cell by cell (each point's answer does not depend on the others): the
   // candidates' boxes and vertices of one cell stay in the cache instead of being fetched
   // anew for points that come in random order.
