@@ -16,7 +16,8 @@ import {
   chooseWorkingCrs, createTransform, detectProjectedWithoutCrs, fromOffsetToWgs84, getProj4Definition, isGeographicCrs, parseCrsName, resolveLayerCrs, transformGeometry,
 } from './crs/index.js';
 import type { MultiPolygon } from './geometry/planar.js';
-import { distanceToLine, multiPolygonArea, multiPolygonBBox } from './geometry/planar.js';
+import { multiPolygonArea, multiPolygonBBox } from './geometry/planar.js';
+import { distanceToFlatLine } from './geometry/flat.js';
 import { withoutUnreadablePositions } from './geometry/hygiene.js';
 import { computeInventory, summariseSectors } from './inventory/index.js';
 import { makeIssue } from './messages/index.js';
@@ -24,7 +25,7 @@ import { createLandUseMapper, createPoiClassifier, summariseLandUse } from './pr
 import type {
   ConservationRow, GridCellProperties, LayerData, ParcelColumnsResult, ParcelProperties, RunOptions, RunReport, RunResult, UnitProperties,
 } from './run-types.js';
-import { featureId, numberProperty, prepareLineLayer, preparePointLayer, preparePolygonLayer } from './spatial/layers.js';
+import { featureId, joinLineLayers, lineCount, numberProperty, prepareLineLayer, preparePointLayer, preparePolygonLayer } from './spatial/layers.js';
 import type { LineLayer, PointLayer, PolygonLayer, XY } from './spatial/layers.js';
 import { GridIndex } from './spatial/grid-index.js';
 import { cutNetwork } from './spatial/network.js';
@@ -303,7 +304,6 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
 
   // Networks.
   const networkStdM: Record<TransportMode, Float64Array> = { road: new Float64Array(n), rail: new Float64Array(n), water: new Float64Array(n), air: new Float64Array(n) };
-  const allLines: LineLayer = { layer: 'roads', lines: [], feature: new Int32Array(0), bboxes: [], inputCount: 0 };
   const lineMode: TransportMode[] = [];
   const lineWeight: number[] = [];
   const lineLayerIndex: number[] = [];
@@ -312,7 +312,7 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
   roadLayers.forEach((layer, li) => {
     const rc = roadReaders[li].config as { classField?: string; mode?: TransportMode };
     const mode = rc.mode ?? 'road';
-    layer.lines.forEach((line, k) => {
+    for (let k = 0; k < lineCount(layer); k++) {
       const props = roadReaders[li].fc.features[layer.feature[k]].properties;
       let w = 1;
       if (mode === 'road' && rc.classField) {
@@ -321,19 +321,17 @@ function prepareSpatial(cfg: ResolvedConfig, layers: LayerData, key: string, ent
         w = r.weight;
         if (r.matchedClass === null) unknownClasses.set(String(cls), (unknownClasses.get(String(cls)) ?? 0) + 1);
       }
-      allLines.lines.push(line);
-      allLines.bboxes.push(layer.bboxes[k]);
       lineMode.push(mode);
       lineWeight.push(w);
       lineLayerIndex.push(li);
       lineFeature.push(layer.feature[k]);
-    });
+    }
   });
-  allLines.feature = Int32Array.from(lineFeature);
+  const allLines: LineLayer = roadLayers.length === 1 ? { ...roadLayers[0], layer: 'roads', feature: Int32Array.from(lineFeature), inputCount: 0 } : joinLineLayers('roads', roadLayers, Int32Array.from(lineFeature));
   for (const [cls, count] of unknownClasses) issues.push(makeIssue('road-class-unknown', { roadClass: cls, count }, { layer: 'roads', actual: cls }));
   let network: NetworkPieces | null = null;
   let networkWeights: NetworkWeights | null = null;
-  if (allLines.lines.length > 0) {
+  if (lineCount(allLines) > 0) {
     network = cutNetwork(allLines, parcels, parcelGrid, pieces, units, unitIndex, cellSizeM, unitLocator);
     for (let k = 0; k < network.line.length; k++) {
       const p = network.parcel[k];
@@ -690,7 +688,7 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
   roadLayers.forEach((l, i) => {
     let len = 0;
     if (network) for (let k = 0; k < network.inStudyM.length; k++) if (lineLayerIndex[k] === i) len += network.inStudyM[k];
-    layerStats[roadReaders[i].role] = { features: l.inputCount, used: l.lines.length, crs: roadReaders[i].crs, lengthM: clean(len) };
+    layerStats[roadReaders[i].role] = { features: l.inputCount, used: lineCount(l), crs: roadReaders[i].crs, lengthM: clean(len) };
   });
   if (popReader) layerStats.population = { features: popReader.fc.features.length, used: popReader.fc.features.length, crs: popReader.crs };
 
@@ -951,7 +949,7 @@ function populationWeights(reader: LayerReader, parcels: PolygonLayer, parcelGri
 
 /** Transport POIs per road line: each POI corrects only its nearest road line within the distance. */
 function nearestRoadCounts(points: { xs: number[]; ys: number[] }, lines: LineLayer, modes: TransportMode[], maxDistanceM: number): Float64Array {
-  const counts = new Float64Array(lines.lines.length);
+  const counts = new Float64Array(lineCount(lines));
   const roadIdx: number[] = [];
   modes.forEach((m, l) => { if (m === 'road') roadIdx.push(l); });
   if (roadIdx.length === 0 || points.xs.length === 0 || !(maxDistanceM > 0)) return counts;
@@ -986,7 +984,7 @@ function nearestRoadCounts(points: { xs: number[]; ys: number[] }, lines: LineLa
     let best = Infinity, bestLine = -1;
     for (const j of candidates) {
       const l = roadIdx[j];
-      const d = distanceToLine(x, y, lines.lines[l]);
+      const d = distanceToFlatLine(x, y, lines.xy, lines.start[l], lines.start[l + 1]);
       if (d <= maxDistanceM && (d < best || (d === best && l < bestLine))) { best = d; bestLine = l; }
     }
     if (bestLine >= 0) counts[bestLine]++;

@@ -12,6 +12,11 @@
  *   tiling;
  * - `cutNetwork` past one chunk of pieces (a line across 40,000 grid cells) lists every piece
  *   in order with its length;
+ * - flat line layers: `prepareLineLayer` keeps the lines, features, boxes and issues of the
+ *   vertex-array version (projected positions, `lineBBox`), LineString and MultiLineString,
+ *   parts with a bad position or under two positions left out, a z, a position that does not
+ *   project; `distanceToFlatLine` = `distanceToLine` (zero-length segments, points on lines and
+ *   at vertices); `joinLineLayers` = the layers' lines one after the other;
  * - the unit locator's flood fill (the first query in a region of cells no edge comes near
  *   answers for the whole region) gives `unitsCovering`'s answer point for point, on units
  *   whose regions almost touch: a ring-shaped unit with a unit in its hole, a comb with narrow
@@ -20,11 +25,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedPositionTransform } from '../../src/engine/spatial/shared-positions.js';
-import { preparePolygonLayer } from '../../src/engine/spatial/layers.js';
+import { joinLineLayers, lineAt, lineCount, lineLayerOf, prepareLineLayer, preparePolygonLayer } from '../../src/engine/spatial/layers.js';
 import type { LineLayer, PolygonLayer, XY } from '../../src/engine/spatial/layers.js';
 import { cleanPolygonalGeometry } from '../../src/engine/geometry/hygiene.js';
 import { createTransform } from '../../src/engine/crs/index.js';
-import { multiPolygonBBox } from '../../src/engine/geometry/planar.js';
+import { distanceToLine, lineBBox, multiPolygonBBox } from '../../src/engine/geometry/planar.js';
+import { distanceToFlatLine } from '../../src/engine/geometry/flat.js';
 import type { MultiPolygon } from '../../src/engine/geometry/planar.js';
 import { cutNetwork } from '../../src/engine/spatial/network.js';
 import { indexBBoxes, overlayParcelsOnUnits } from '../../src/engine/spatial/overlay.js';
@@ -179,7 +185,7 @@ describe('cutNetwork past one chunk of pieces', () => {
     const parcels = layer('parcels'), units = layer('units');
     const pieces = overlayParcelsOnUnits(parcels, units);
     const line = [[X0 + 0.25, Y0 + 5], [X0 + L - 0.25, Y0 + 5]];
-    const lines: LineLayer = { layer: 'roads', lines: [line], feature: Int32Array.of(0), bboxes: [[line[0][0], Y0 + 5, line[1][0], Y0 + 5]], inputCount: 1 };
+    const lines: LineLayer = lineLayerOf('roads', [line], Int32Array.of(0), [[line[0][0], Y0 + 5, line[1][0], Y0 + 5]], 1);
     const net = cutNetwork(lines, parcels, new GridIndex(parcels.bboxes), pieces, units, indexBBoxes(units), 1);
     assert.equal(net.line.length, L);
     for (const a of [net.parcel, net.unit, net.col, net.row, net.lengthM]) assert.equal(a.length, L);
@@ -238,5 +244,77 @@ describe('unit locator flood fill = unitsCovering', () => {
         assert.deepEqual(locator.unitsAt(x, y, got), unitsCovering(layer, index, x, y, want), `point ${x - X0}, ${y - Y0}`);
       }
     }
+  });
+});
+
+describe('flat line layers = vertex arrays', () => {
+  const lineFeature = (coordinates: unknown, type = 'LineString'): Feature => ({ type: 'Feature', properties: {}, geometry: { type, coordinates } as never });
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [
+      lineFeature([[120.5, 31.2], [120.51, 31.21], [120.52, 31.2]]),
+      lineFeature([[[120.5, 31.3], [120.5, 31.31]], [[120.6, 31.3]], [[120.6, 31.3], [120.6, 31.3], [120.61, 31.29, 7]]], 'MultiLineString'), // a one-position part, a repeated position, a z
+      lineFeature([[120.5, 31.2], [null, 31.2]]), // a bad position: the part is left out
+      lineFeature([[120.5, 91.5], [120.5, 31.2]]), // does not project: kept as the plain version keeps it
+      { type: 'Feature', properties: {}, geometry: null },
+      lineFeature([[[120.5, 31.2], [120.5, 31.25]]], 'Polygon'),
+      lineFeature([[120.7, 31.4], [120.71, 31.4]]),
+    ],
+  };
+
+  /** The vertex-array version prepareLineLayer had: projected positions and lineBBox. */
+  const plain = (xy: XY): { lines: number[][][]; feature: number[]; bboxes: number[][] } => {
+    const lines: number[][][] = [], feature: number[] = [], bboxes: number[][] = [];
+    fc.features.forEach((f, i) => {
+      const g = f.geometry as { type: string; coordinates: number[][] | number[][][] } | null;
+      if (!g) return;
+      const parts = g.type === 'LineString' ? [g.coordinates as number[][]] : g.type === 'MultiLineString' ? (g.coordinates as number[][][]) : null;
+      if (!parts) return;
+      for (const part of parts) {
+        if (!part.every((c) => Array.isArray(c) && Number.isFinite(c[0]) && Number.isFinite(c[1]))) continue;
+        const line = part.map((c) => xy(c));
+        if (line.length < 2) continue;
+        lines.push(line); feature.push(i); bboxes.push(lineBBox(line));
+      }
+    });
+    return { lines, feature, bboxes };
+  };
+
+  test('prepareLineLayer keeps lines, features, boxes and issues', () => {
+    const issues: Issue[] = [];
+    const layer = prepareLineLayer('roads', fc, toGk, undefined, issues);
+    const want = plain(toGk);
+    assert.equal(lineCount(layer), want.lines.length);
+    for (let i = 0; i < want.lines.length; i++) assert.deepEqual(lineAt(layer, i), want.lines[i].map((c) => [c[0], c[1]]));
+    assert.deepEqual([...layer.feature], want.feature);
+    assert.deepEqual(layer.bboxes, want.bboxes);
+    assert.deepEqual(issues.map((i) => i.code).sort(), ['feature-bad-coordinates', 'feature-no-geometry', 'feature-not-line']);
+    assert.ok(layer.xy.length === 2 * layer.start[lineCount(layer)]);
+  });
+
+  test('distanceToFlatLine = distanceToLine, bit for bit', () => {
+    const next = rng(11);
+    const lines: number[][][] = [[[0, 0], [10, 0]], [[0, 0], [0, 0], [5, 5]], [[3, 3], [3, 3]], [[0, 0], [10, 10], [20, 0], [20, 0], [30, 5]]];
+    for (let k = 0; k < 50; k++) lines.push(Array.from({ length: 2 + Math.floor(next() * 6) }, () => [500_000 + next() * 100, 3_320_000 + next() * 100]));
+    const layer = lineLayerOf('roads', lines, new Int32Array(lines.length), lines.map((l) => lineBBox(l)), lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      const pts = [...lines[i], [lines[i][0][0] + 1, lines[i][0][1] - 2]];
+      for (let k = 0; k < 20; k++) pts.push([lines[i][0][0] + (next() - 0.5) * 60, lines[i][0][1] + (next() - 0.5) * 60]);
+      const a = lines[i][0], b = lines[i][1];
+      pts.push([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
+      for (const [x, y] of pts) assert.equal(distanceToFlatLine(x, y, layer.xy, layer.start[i], layer.start[i + 1]), distanceToLine(x, y, lines[i]), `line ${i}, point ${x}, ${y}`);
+    }
+  });
+
+  test('joinLineLayers puts the layers one after the other', () => {
+    const a = prepareLineLayer('roads', fc, toGk, undefined, []);
+    const b = lineLayerOf('rail', [[[1, 2], [3, 4], [5, 6]], [[7, 8], [9, 10]]], Int32Array.of(0, 1), [[1, 2, 5, 6], [7, 8, 9, 10]], 2);
+    const feature = Int32Array.of(...a.feature, ...b.feature);
+    const joined = joinLineLayers('roads', [a, b], feature);
+    assert.equal(lineCount(joined), lineCount(a) + lineCount(b));
+    const want = [...Array.from({ length: lineCount(a) }, (_, i) => lineAt(a, i)), ...Array.from({ length: lineCount(b) }, (_, i) => lineAt(b, i))];
+    for (let i = 0; i < want.length; i++) assert.deepEqual(lineAt(joined, i), want[i]);
+    assert.deepEqual(joined.bboxes, [...a.bboxes, ...b.bboxes]);
+    assert.equal(joined.feature, feature);
   });
 });

@@ -118,3 +118,24 @@ export function flatCoversPoint(px: number, py: number, f: FlatPolygons, k: numb
   }
   return false;
 }
+
+/**
+ * `distanceToLine` of planar.ts (an open polyline) on the vertices `v0 .. v1)` of a flat
+ * interleaved array: the same arithmetic in the same order, so the same distance bit for bit.
+ */
+export function distanceToFlatLine(px: number, py: number, xy: Float64Array, v0: number, v1: number): number {
+  let best = Infinity;
+  for (let i = v0; i < v1 - 1; i++) {
+    const ax = xy[2 * i], ay = xy[2 * i + 1];
+    const dx = xy[2 * i + 2] - ax;
+    const dy = xy[2 * i + 3] - ay;
+    const len2 = dx * dx + dy * dy;
+    let t = len2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
+    if (t < 0) t = 0;
+    else if (t > 1) t = 1;
+    const d = Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+    if (d < best) best = d;
+  }
+  if (v1 - v0 === 1) best = Math.hypot(px - xy[2 * v0], py - xy[2 * v0 + 1]);
+  return best;
+}

@@ -7,7 +7,7 @@
 import { makeIssue } from '../messages/index.js';
 import type { Feature, FeatureCollection, Geometry, Issue, Properties } from '../types.js';
 import type { BBox, Line, MultiPolygon } from '../geometry/planar.js';
-import { lineBBox, multiPolygonBBox } from '../geometry/planar.js';
+import { multiPolygonBBox } from '../geometry/planar.js';
 import { cleanPolygonalGeometry } from '../geometry/hygiene.js';
 import type { HygieneOptions } from '../geometry/hygiene.js';
 import { createGeometryIssueSink } from '../geometry/hygiene-issues.js';
@@ -38,13 +38,63 @@ export interface PointLayer {
   inputCount: number;
 }
 
+/**
+ * Projected lines in flat arrays (a city's 10⁵ road segments would otherwise be 10⁵ line arrays
+ * and 5·10⁵ vertex arrays that the garbage collector copies and marks for the whole run): line
+ * i has the vertices `start[i] .. start[i + 1])`, vertex v at `xy[2v], xy[2v + 1]`.
+ */
 export interface LineLayer {
   layer: string;
-  lines: Line[];
+  /** Vertex offsets, one more than there are lines. */
+  start: Int32Array;
+  xy: Float64Array;
   /** Input feature index of each line (a MultiLineString gives several). */
   feature: Int32Array;
   bboxes: BBox[];
   inputCount: number;
+}
+
+/** Number of lines of a {@link LineLayer}. */
+export function lineCount(layer: LineLayer): number {
+  return layer.start.length - 1;
+}
+
+/** Line i of a {@link LineLayer} as vertex arrays (for tests and small layers). */
+export function lineAt(layer: LineLayer, i: number): Line {
+  const out: Line = [];
+  for (let v = layer.start[i]; v < layer.start[i + 1]; v++) out.push([layer.xy[2 * v], layer.xy[2 * v + 1]]);
+  return out;
+}
+
+/** A {@link LineLayer} from vertex arrays (for tests and for joining layers). */
+export function lineLayerOf(layer: string, lines: readonly Line[], feature: Int32Array, bboxes: BBox[], inputCount: number): LineLayer {
+  const start = new Int32Array(lines.length + 1);
+  let v = 0;
+  for (let i = 0; i < lines.length; i++) { start[i] = v; v += lines[i].length; }
+  start[lines.length] = v;
+  const xy = new Float64Array(2 * v);
+  let o = 0;
+  for (const line of lines) for (const c of line) { xy[o++] = c[0]; xy[o++] = c[1]; }
+  return { layer, start, xy, feature, bboxes, inputCount };
+}
+
+/** Lines of several layers in one, in layer order (features as given). */
+export function joinLineLayers(layer: string, layers: readonly LineLayer[], feature: Int32Array): LineLayer {
+  let lines = 0, vertices = 0;
+  for (const l of layers) { lines += lineCount(l); vertices += l.xy.length / 2; }
+  const start = new Int32Array(lines + 1);
+  const xy = new Float64Array(2 * vertices);
+  const bboxes: BBox[] = [];
+  let li = 0, v = 0;
+  for (const l of layers) {
+    const n = lineCount(l);
+    for (let i = 0; i < n; i++) start[li++] = v + l.start[i];
+    xy.set(l.xy.subarray(0, 2 * l.start[n]), 2 * v);
+    v += l.start[n];
+    for (let i = 0; i < n; i++) bboxes.push(l.bboxes[i]);
+  }
+  start[lines] = v;
+  return { layer, start, xy, feature, bboxes, inputCount: 0 };
 }
 
 /** The id of a feature: the configured field, else the feature id, else its 1-based index. */
@@ -165,9 +215,18 @@ export function preparePointLayer(layer: string, fc: FeatureCollection, xy: XY, 
 
 /** Project the lines of a layer (LineString and MultiLineString; other geometries are reported). */
 export function prepareLineLayer(layer: string, fc: FeatureCollection, xy: XY, idField: string | undefined, issues: Issue[]): LineLayer {
-  const lines: Line[] = [];
   const feature: number[] = [];
   const bboxes: BBox[] = [];
+  // Room for every position given (parts left out only leave room unused).
+  let positions = 0;
+  for (const f of fc.features) {
+    const g = f?.geometry;
+    if (g?.type === 'LineString' && Array.isArray(g.coordinates)) positions += g.coordinates.length;
+    else if (g?.type === 'MultiLineString' && Array.isArray(g.coordinates)) for (const part of g.coordinates) if (Array.isArray(part)) positions += part.length;
+  }
+  const flat = new Float64Array(2 * positions);
+  const start: number[] = [0];
+  let v = 0;
   fc.features.forEach((f, i) => {
     const g = f?.geometry;
     if (!g) {
@@ -184,14 +243,26 @@ export function prepareLineLayer(layer: string, fc: FeatureCollection, xy: XY, i
         issues.push(makeIssue('feature-bad-coordinates', { layer }, { layer, featureId: featureId(f, i, idField) }));
         continue;
       }
-      const line = part.map((c) => xy(c));
-      if (line.length < 2) continue;
-      lines.push(line);
+      if (part.length < 2) continue;
+      // The box as lineBBox works it out, on the projected numbers as they are stored.
+      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (const c of part) {
+        const p = xy(c);
+        const x = p[0], y = p[1];
+        flat[2 * v] = x;
+        flat[2 * v + 1] = y;
+        v++;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+      start.push(v);
       feature.push(i);
-      bboxes.push(lineBBox(line));
+      bboxes.push([minX, minY, maxX, maxY]);
     }
   });
-  return { layer, lines, feature: Int32Array.from(feature), bboxes, inputCount: fc.features.length };
+  return { layer, start: Int32Array.from(start), xy: v === positions ? flat : flat.slice(0, 2 * v), feature: Int32Array.from(feature), bboxes, inputCount: fc.features.length };
 }
 
 /** Read a property as a finite number, or null (strings with thousands separators are accepted). */

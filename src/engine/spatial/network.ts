@@ -13,6 +13,7 @@ import { segmentCrossings } from '../geometry/planar.js';
 import { flatCoversPoint, flattenBoxes, flattenPolygons } from '../geometry/flat.js';
 import { GridIndex } from './grid-index.js';
 import type { LineLayer, PolygonLayer } from './layers.js';
+import { lineCount } from './layers.js';
 import type { ParcelPieces } from './overlay.js';
 import { indexEdges } from './overlay.js';
 import { UnitLocator } from './unit-locator.js';
@@ -89,7 +90,9 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: 
   const edgeGrid = edgeCount > 0 ? new GridIndex(edgeBoxes) : null;
   const ue: number[] = [];
   const out = new Pieces();
-  const inStudy = new Float64Array(lines.lines.length);
+  const lineTotal = lineCount(lines);
+  const inStudy = new Float64Array(lineTotal);
+  const lxy = lines.xy, lstart = lines.start;
   // Crossing parameters of the current segment (parcel edges, unit edges, grid lines, 0 and 1).
   const ts = new Crossings();
   const cands: number[] = [];
@@ -100,11 +103,10 @@ export function cutNetwork(lines: LineLayer, parcels: PolygonLayer, parcelGrid: 
   const currentUnits: number[] = [];
   // Parcel boxes flat (minX, minY, maxX, maxY per parcel): read for every candidate of every segment.
   const boxes = flattenBoxes(parcels.bboxes);
-  for (let li = 0; li < lines.lines.length; li++) {
-    const line = lines.lines[li];
+  for (let li = 0; li < lineTotal; li++) {
     let unitsKnown = false;
-    for (let s = 0; s + 1 < line.length; s++) {
-      const ax = line[s][0], ay = line[s][1], bx = line[s + 1][0], by = line[s + 1][1];
+    for (let sv = lstart[li]; sv + 1 < lstart[li + 1]; sv++) {
+      const ax = lxy[2 * sv], ay = lxy[2 * sv + 1], bx = lxy[2 * sv + 2], by = lxy[2 * sv + 3];
       const segLen = Math.hypot(bx - ax, by - ay);
       if (segLen === 0) continue;
       const minX = Math.min(ax, bx), minY = Math.min(ay, by), maxX = Math.max(ax, bx), maxY = Math.max(ay, by);
