@@ -17,6 +17,10 @@
  *   parts with a bad position or under two positions left out, a z, a position that does not
  *   project; `distanceToFlatLine` = `distanceToLine` (zero-length segments, points on lines and
  *   at vertices); `joinLineLayers` = the layers' lines one after the other;
+ * - `preparePointLayer` (typed arrays from the start) keeps the points, features and issues of
+ *   the array version (MultiPoints past one point per feature, bad positions, other geometries,
+ *   no geometry, a keep filter); `GridIndex.of` and `flattenBoxes` give the index and boxes a
+ *   fresh build gives, one per box list;
  * - the unit locator's flood fill (the first query in a region of cells no edge comes near
  *   answers for the whole region) gives `unitsCovering`'s answer point for point, on units
  *   whose regions almost touch: a ring-shaped unit with a unit in its hole, a comb with narrow
@@ -25,12 +29,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedPositionTransform } from '../../src/engine/spatial/shared-positions.js';
-import { joinLineLayers, lineAt, lineCount, lineLayerOf, prepareLineLayer, preparePolygonLayer } from '../../src/engine/spatial/layers.js';
+import { featureId, joinLineLayers, lineAt, lineCount, lineLayerOf, prepareLineLayer, preparePointLayer, preparePolygonLayer } from '../../src/engine/spatial/layers.js';
 import type { LineLayer, PolygonLayer, XY } from '../../src/engine/spatial/layers.js';
 import { cleanPolygonalGeometry } from '../../src/engine/geometry/hygiene.js';
 import { createTransform } from '../../src/engine/crs/index.js';
 import { distanceToLine, lineBBox, multiPolygonBBox } from '../../src/engine/geometry/planar.js';
-import { distanceToFlatLine } from '../../src/engine/geometry/flat.js';
+import { distanceToFlatLine, flattenBoxes } from '../../src/engine/geometry/flat.js';
 import type { MultiPolygon } from '../../src/engine/geometry/planar.js';
 import { cutNetwork } from '../../src/engine/spatial/network.js';
 import { indexBBoxes, overlayParcelsOnUnits } from '../../src/engine/spatial/overlay.js';
@@ -316,5 +320,68 @@ describe('flat line layers = vertex arrays', () => {
     for (let i = 0; i < want.length; i++) assert.deepEqual(lineAt(joined, i), want[i]);
     assert.deepEqual(joined.bboxes, [...a.bboxes, ...b.bboxes]);
     assert.equal(joined.feature, feature);
+  });
+});
+
+describe('point layers and shared indexes = fresh builds', () => {
+  test('preparePointLayer keeps points, features and issues', () => {
+    const next = rng(13);
+    const features: Feature[] = [];
+    for (let k = 0; k < 400; k++) {
+      const kind = k % 9;
+      const pt = (): number[] => [120.5 + next() * 0.1, 31.2 + next() * 0.1];
+      if (kind === 0) features.push({ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [pt(), pt(), pt(), pt()] } });
+      else if (kind === 1) features.push({ type: 'Feature', properties: { id: `b${k}` }, geometry: { type: 'Point', coordinates: [NaN, 31] } });
+      else if (kind === 2) features.push({ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [pt(), ['x', 1] as unknown as number[], pt()] } });
+      else if (kind === 3) features.push({ type: 'Feature', properties: {}, geometry: null });
+      else if (kind === 4) features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [pt(), pt()] } });
+      else features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: kind === 5 ? [...pt(), 9] : pt() } });
+    }
+    const fc: FeatureCollection = { type: 'FeatureCollection', features };
+    const keep = (_f: Feature, i: number): boolean => i % 13 !== 0;
+    // The array version preparePointLayer had.
+    const xs: number[] = [], ys: number[] = [], feature: number[] = [], codes: string[] = [];
+    fc.features.forEach((f, i) => {
+      if (!keep(f, i)) return;
+      const g = f.geometry;
+      if (!g) { codes.push(`feature-no-geometry ${featureId(f, i, 'id')}`); return; }
+      const coords = g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : null;
+      if (!coords) { codes.push(`feature-not-point ${featureId(f, i, 'id')}`); return; }
+      for (const c of coords) {
+        if (!(Array.isArray(c) && c.length >= 2 && Number.isFinite(c[0]) && Number.isFinite(c[1]))) { codes.push(`feature-bad-coordinates ${featureId(f, i, 'id')}`); continue; }
+        const p = toGk(c);
+        xs.push(p[0]); ys.push(p[1]); feature.push(i);
+      }
+    });
+    const issues: Issue[] = [];
+    const layer = preparePointLayer('pois', fc, toGk, 'id', issues, keep);
+    assert.deepEqual([...layer.xs], xs);
+    assert.deepEqual([...layer.ys], ys);
+    assert.deepEqual([...layer.feature], feature);
+    assert.ok(xs.length > features.length / 2, 'MultiPoints took the arrays past one point per feature');
+    assert.deepEqual(issues.map((i) => `${i.code} ${i.featureId}`), codes);
+    assert.equal(layer.inputCount, features.length);
+  });
+
+  test('GridIndex.of and flattenBoxes: one per box list, as a fresh build', () => {
+    const next = rng(17);
+    const boxes: [number, number, number, number][] = Array.from({ length: 500 }, () => {
+      const x = next() * 1000, y = next() * 1000;
+      return [x, y, x + next() * 40, y + next() * 40];
+    });
+    const shared = GridIndex.of(boxes);
+    assert.equal(GridIndex.of(boxes), shared);
+    assert.notEqual(GridIndex.of(boxes.slice()), shared);
+    const fresh = new GridIndex(boxes);
+    assert.deepEqual([...shared.start], [...fresh.start]);
+    assert.deepEqual([...shared.items], [...fresh.items]);
+    const a: number[] = [], b: number[] = [];
+    for (let k = 0; k < 300; k++) {
+      const x = next() * 1100 - 50, y = next() * 1100 - 50, w = next() * 80;
+      assert.deepEqual(shared.queryBox(x, y, x + w, y + w, a), fresh.queryBox(x, y, x + w, y + w, b));
+    }
+    const flat = flattenBoxes(boxes);
+    assert.equal(flattenBoxes(boxes), flat);
+    assert.deepEqual([...flat], boxes.flat());
   });
 });

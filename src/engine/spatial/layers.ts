@@ -184,9 +184,27 @@ export function preparePolygonLayer(layer: string, fc: FeatureCollection, xy: XY
 
 /** Project the points of a layer (Point and MultiPoint; other geometries are reported). */
 export function preparePointLayer(layer: string, fc: FeatureCollection, xy: XY, idField: string | undefined, issues: Issue[], keep?: (f: Feature, index: number) => boolean): PointLayer {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const feature: number[] = [];
+  // Typed arrays from the start, one point per feature to begin with (a MultiPoint may need more).
+  let xs = new Float64Array(fc.features.length);
+  let ys = new Float64Array(fc.features.length);
+  let feature = new Int32Array(fc.features.length);
+  let n = 0;
+  const add = (c: unknown, f: Feature, i: number): void => {
+    if (!finitePosition(c)) {
+      issues.push(makeIssue('feature-bad-coordinates', { layer }, { layer, featureId: featureId(f, i, idField) }));
+      return;
+    }
+    if (n === xs.length) {
+      const size = Math.max(16, 2 * n);
+      const grow = <T extends Float64Array | Int32Array>(from: T, to: T): T => { to.set(from); return to; };
+      xs = grow(xs, new Float64Array(size)); ys = grow(ys, new Float64Array(size)); feature = grow(feature, new Int32Array(size));
+    }
+    const p = xy(c);
+    xs[n] = p[0];
+    ys[n] = p[1];
+    feature[n] = i;
+    n++;
+  };
   fc.features.forEach((f, i) => {
     if (keep && !keep(f, i)) return;
     const g = f?.geometry;
@@ -194,23 +212,12 @@ export function preparePointLayer(layer: string, fc: FeatureCollection, xy: XY, 
       issues.push(makeIssue('feature-no-geometry', { layer }, { layer, featureId: featureId(f, i, idField) }));
       return;
     }
-    const coords = g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : null;
-    if (!coords) {
-      issues.push(makeIssue('feature-not-point', { layer, type: g.type }, { layer, featureId: featureId(f, i, idField), expected: 'Point or MultiPoint', actual: g.type }));
-      return;
-    }
-    for (const c of coords) {
-      if (!finitePosition(c)) {
-        issues.push(makeIssue('feature-bad-coordinates', { layer }, { layer, featureId: featureId(f, i, idField) }));
-        continue;
-      }
-      const p = xy(c);
-      xs.push(p[0]);
-      ys.push(p[1]);
-      feature.push(i);
-    }
+    if (g.type === 'Point') add(g.coordinates, f, i);
+    else if (g.type === 'MultiPoint') for (const c of g.coordinates) add(c, f, i);
+    else issues.push(makeIssue('feature-not-point', { layer, type: g.type }, { layer, featureId: featureId(f, i, idField), expected: 'Point or MultiPoint', actual: g.type }));
   });
-  return { layer, xs: Float64Array.from(xs), ys: Float64Array.from(ys), feature: Int32Array.from(feature), inputCount: fc.features.length };
+  const trim = <T extends Float64Array | Int32Array>(arr: T): T => (arr.length === n ? arr : (arr.slice(0, n) as T));
+  return { layer, xs: trim(xs), ys: trim(ys), feature: trim(feature), inputCount: fc.features.length };
 }
 
 /** Project the lines of a layer (LineString and MultiLineString; other geometries are reported). */
