@@ -296,6 +296,36 @@ describe('flat line layers = vertex arrays', () => {
     assert.ok(layer.xy.length === 2 * layer.start[lineCount(layer)]);
   });
 
+  test('a segment that starts where the previous ended reuses that projection, exactly', () => {
+    const chain: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        lineFeature([[120.5, 31.2], [120.51, 31.21]]),
+        lineFeature([[120.51, 31.21], [120.52, 31.2]]), // starts where the previous ended
+        lineFeature([[[120.52, 31.2], [120.53, 31.2]], [[120.53, 31.2], [120.54, 31.25]]], 'MultiLineString'),
+        lineFeature([[120.54, 31.25, 3], [120.55, 31.25]]), // the same x, y with a z
+        lineFeature([[0, 0], [1e-3, -0]]),
+        lineFeature([[1e-3, 0], [-0, 0]]), // -0 where the previous ended at +0 ...
+        lineFeature([[0, 0], [0, 1e-3]]), // ... and +0 where it ended at -0
+        lineFeature([[0, 1e-3], [0, 2e-3]]),
+      ],
+    };
+    const calls: number[][] = [];
+    // A transform that tells -0 from 0 and counts its calls.
+    const signed: XY = (c) => { calls.push(c); return [Object.is(c[0], -0) ? -7 : c[0] * 1e5 + 0.5, Object.is(c[1], -0) ? -9 : c[1] * 1e5 + 0.25]; };
+    const layer = prepareLineLayer('roads', chain, signed, undefined, []);
+    const want: number[][][] = [];
+    for (const f of chain.features) {
+      const g = f.geometry as { type: string; coordinates: number[][] | number[][][] };
+      const parts = g.type === 'LineString' ? [g.coordinates as number[][]] : (g.coordinates as number[][][]);
+      for (const part of parts) want.push(part.map((c) => signed(c).slice(0, 2)));
+    }
+    assert.equal(lineCount(layer), want.length);
+    for (let i = 0; i < want.length; i++) assert.deepEqual(lineAt(layer, i), want[i], `line ${i}`);
+    const positions = want.reduce((a, l) => a + l.length, 0);
+    assert.equal(calls.length - positions, positions - 4, 'four starts reused (line 1, both parts of the MultiLineString, the last line); none across a z or a change of sign');
+  });
+
   test('distanceToFlatLine = distanceToLine, bit for bit', () => {
     const next = rng(11);
     const lines: number[][][] = [[[0, 0], [10, 0]], [[0, 0], [0, 0], [5, 5]], [[3, 3], [3, 3]], [[0, 0], [10, 10], [20, 0], [20, 0], [30, 5]]];

@@ -234,6 +234,7 @@ export function prepareLineLayer(layer: string, fc: FeatureCollection, xy: XY, i
   const flat = new Float64Array(2 * positions);
   const start: number[] = [0];
   let v = 0;
+  let lastIn: number[] | null = null, lastX = NaN, lastY = NaN;
   fc.features.forEach((f, i) => {
     const g = f?.geometry;
     if (!g) {
@@ -253,9 +254,20 @@ export function prepareLineLayer(layer: string, fc: FeatureCollection, xy: XY, i
       if (part.length < 2) continue;
       // The box as lineBBox works it out, on the projected numbers as they are stored.
       let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-      for (const c of part) {
-        const p = xy(c);
-        const x = p[0], y = p[1];
+      for (let k = 0; k < part.length; k++) {
+        const c = part[k];
+        let x: number, y: number;
+        // A segment that starts where the previous one ended (most road segments): that
+        // position's projection again, not the transform (the same numbers, 0 and -0 apart).
+        if (k === 0 && lastIn !== null && c.length === 2 && lastIn.length === 2 && Object.is(c[0], lastIn[0]) && Object.is(c[1], lastIn[1])) {
+          x = lastX;
+          y = lastY;
+        } else {
+          const p = xy(c);
+          x = p[0];
+          y = p[1];
+        }
+        if (k === part.length - 1) { lastIn = c; lastX = x; lastY = y; }
         flat[2 * v] = x;
         flat[2 * v + 1] = y;
         v++;
