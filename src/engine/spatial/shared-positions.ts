@@ -8,13 +8,15 @@
  * and, since the kept rings then point to one array per distinct vertex, most of the long-lived
  * `[x, y]` arrays (fewer objects for the garbage collector to copy and mark).
  *
- * Exactness: a position is looked up by its two numbers, 0 and -0 told apart (they may project
- * differently), and the answer is what the wrapped transform gave for it, so the result is the
- * same number for number. Positions with more than two members (a z), non-number or non-finite
- * members go straight to the transform. The source arrays are kept for the comparison: the
- * caller must not mutate them while the transform is in use. The returned arrays
- * are shared between rings: callers must not mutate them (the engine never mutates a projected
- * vertex; hygiene.ts copies rings before reversing them and never writes into a vertex).
+ * Exactness: a position is looked up by the bit patterns of its two numbers (so 0 and -0 are
+ * different positions, as they may project differently), and the answer is what the wrapped
+ * transform gave for it, so the result is the same number for number. Positions with more than
+ * two members (a z), non-number or non-finite members go straight to the transform. The keys
+ * are kept as bits in an Int32Array rather than as references to the source arrays: reading a
+ * key then costs no pointer chase (on the parcels of the element's demo city, 228 -> 195 ms).
+ * The returned arrays are shared between rings: callers must not mutate them (the engine never
+ * mutates a projected vertex; hygiene.ts copies rings before reversing them and never writes
+ * into a vertex).
  */
 import type { XY } from './layers.js';
 
@@ -31,17 +33,16 @@ const bits = new Int32Array(scratch.buffer);
 export function sharedPositionTransform(xy: XY, expected = 1024): XY {
   let cap = 1024;
   while (cap * 0.75 < expected) cap *= 2;
-  // Open addressing: a slot holds 1 + the entry's index, 0 when empty. Entry e is the source
-  // position sources[e] (the caller's own array, kept anyway) and its answer values[e].
+  // Open addressing: a slot holds 1 + the entry's index, 0 when empty. Entry e has its key (the
+  // four 32-bit halves of x and y) at keys[4e .. 4e + 3] and its answer at values[e]; entries
+  // stay at most one over 3/4 of the slots (the table grows after the insertion that passes
+  // 3/4), so keys need 3 ints per slot and 4 more.
   let slots = new Int32Array(cap);
-  const sources: number[][] = [];
+  let keys = new Int32Array(cap * 3 + 4);
   const values: number[][] = [];
 
-  const hash = (x: number, y: number): number => {
-    scratch[0] = x;
-    scratch[1] = y;
-    // The four 32-bit halves of x and y, mixed (murmur3's finaliser on a simple combine).
-    let h = Math.imul(bits[0] ^ Math.imul(bits[1], 0x9e3779b1), 0x85ebca6b) ^ Math.imul(bits[2] ^ Math.imul(bits[3], 0xc2b2ae35), 0x27d4eb2f);
+  const hash = (b0: number, b1: number, b2: number, b3: number): number => {
+    let h = Math.imul(b0 ^ Math.imul(b1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(b2 ^ Math.imul(b3, 0xc2b2ae35), 0x27d4eb2f);
     h ^= h >>> 16;
     h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
@@ -53,9 +54,12 @@ export function sharedPositionTransform(xy: XY, expected = 1024): XY {
   const grow = (): void => {
     cap *= 2;
     slots = new Int32Array(cap);
+    const more = new Int32Array(cap * 3 + 4);
+    more.set(keys);
+    keys = more;
     const mask = cap - 1;
-    for (let e = 0; e < sources.length; e++) {
-      let k = hash(sources[e][0], sources[e][1]) & mask;
+    for (let e = 0; e < values.length; e++) {
+      let k = hash(keys[4 * e], keys[4 * e + 1], keys[4 * e + 2], keys[4 * e + 3]) & mask;
       while (slots[k] !== 0) k = (k + 1) & mask;
       slots[k] = e + 1;
     }
@@ -64,21 +68,23 @@ export function sharedPositionTransform(xy: XY, expected = 1024): XY {
   return (c: number[]): number[] => {
     if (c.length !== 2) return xy(c);
     const x = c[0], y = c[1];
-    // Only finite numbers are shared (a non-finite one projects to NaN anyway).
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return xy(c);
+    scratch[0] = x;
+    scratch[1] = y;
+    const b0 = bits[0], b1 = bits[1], b2 = bits[2], b3 = bits[3];
     const mask = cap - 1;
-    let k = hash(x, y) & mask;
+    let k = hash(b0, b1, b2, b3) & mask;
     for (let s = slots[k]; s !== 0; s = slots[k]) {
-      const o = sources[s - 1];
-      // Equal as numbers and in sign for zeros: the same bits for finite numbers.
-      if (o[0] === x && o[1] === y && (x !== 0 || 1 / o[0] === 1 / x) && (y !== 0 || 1 / o[1] === 1 / y)) return values[s - 1];
+      const o = 4 * (s - 1);
+      if (keys[o] === b0 && keys[o + 1] === b1 && keys[o + 2] === b2 && keys[o + 3] === b3) return values[s - 1];
       k = (k + 1) & mask;
     }
     const p = xy(c);
-    slots[k] = sources.length + 1;
-    sources.push(c);
+    const e = values.length;
     values.push(p);
-    if (sources.length > cap * 0.75) grow();
+    slots[k] = e + 1;
+    keys[4 * e] = b0; keys[4 * e + 1] = b1; keys[4 * e + 2] = b2; keys[4 * e + 3] = b3;
+    if (values.length > cap * 0.75) grow();
     return p;
   };
 }
