@@ -75,9 +75,11 @@ export type PanelMode = 'open' | 'closed' | 'none';
 const POPUP_PLACEMENT = {
   positioning: 'bottom-center',
   offset: [0, -12],
-  autoPan: { animation: { duration: 150 }, margin: 20 },
   stopEvent: true,
 } as const satisfies Omit<ConstructorParameters<typeof Overlay>[0], 'element'>;
+
+/** How the map pans to show a popup the user opened (a selection kept across a rerun never pans). */
+const POPUP_PAN = { animation: { duration: 150 }, margin: 20 };
 
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
@@ -671,7 +673,25 @@ export class CarbonBalanceMap extends LitElement {
     void this._run();
   };
 
+  /** Grid cells still to be read into the grid source (see {@link _buildGrid}). */
+  private _gridPending: { fc: FeatureCollection; featureProjection: string } | null = null;
+
+  /** Reads the pending grid cells into the grid source, once. */
+  private _buildGrid(): void {
+    const pending = this._gridPending;
+    if (!pending) return;
+    this._gridPending = null;
+    this._sources.grid.addFeatures(geojson.readFeatures(pending.fc, { featureProjection: pending.featureProjection }) as Feature[]);
+  }
+
+  private _scheduleGridBuild(): void {
+    const build = (): void => this._buildGrid();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 2000 });
+    else setTimeout(build, 200);
+  }
+
   private _clearFeatures(): void {
+    this._gridPending = null;
     this._vectorsProjection = null;
     this._sources.units.clear(true);
     this._sources.grid.clear(true);
@@ -698,9 +718,13 @@ export class CarbonBalanceMap extends LitElement {
       this._sources.units.clear(true);
       this._sources.units.addFeatures(geojson.readFeatures(result.units, { featureProjection }) as Feature[]);
     }
-    if (result.gridGeometryChanged || !sameProjection || !updateProperties(this._sources.grid, result.grid)) {
+    if (this._gridPending || result.gridGeometryChanged || !sameProjection || !updateProperties(this._sources.grid, result.grid)) {
+      // Grid cells (thousands of them) are read when the grid view is shown or the page is idle,
+      // off the path to the first zones map.
       this._sources.grid.clear(true);
-      this._sources.grid.addFeatures(geojson.readFeatures(result.grid, { featureProjection }) as Feature[]);
+      this._gridPending = { fc: result.grid, featureProjection };
+      if (layerOfView(this.view) === 'grid') this._buildGrid();
+      else this._scheduleGridBuild();
     }
     this._vectorsProjection = featureProjection;
     performance.measure('cbm:units-grid', 'cbm:apply-start');
@@ -717,9 +741,11 @@ export class CarbonBalanceMap extends LitElement {
       .map((f) => ({ id: String(f.getId()), name: String(f.get('name') ?? '') }))
       .sort((a, b) => a.name.localeCompare(b.name, this.uiLang) || a.id.localeCompare(b.id))
       .map((u) => u.id);
+    const fresh = result !== this._result;
     this._result = result;
-    // New outlines (the first run, or the user bound or replaced the units or parcels): show them.
-    if (!this._fitted || result.unitsGeometryChanged) this._fitToData();
+    // New outlines from a run (the first, or the user bound or replaced the units or parcels):
+    // show them. The same result read again in a new view projection keeps the user's view.
+    if (!this._fitted || (fresh && result.unitsGeometryChanged)) this._fitToData();
     performance.mark('cbm:restyle-start');
     this._restyle();
     performance.measure('cbm:restyle', 'cbm:restyle-start');
@@ -1125,6 +1151,7 @@ export class CarbonBalanceMap extends LitElement {
   }
 
   private _showView(): void {
+    if (layerOfView(this.view) === 'grid') this._buildGrid();
     this._settingVisibility = true;
     for (const [view, layer] of this._viewLayers) layer.setVisible(view === this.view);
     this._settingVisibility = false;
@@ -1246,8 +1273,11 @@ export class CarbonBalanceMap extends LitElement {
     const anchor = geom ? interiorPoint(geom as Polygon | MultiPolygon) : undefined;
     // Placed once the popup shows this feature: OpenLayers measures the popup to decide whether
     // to pan, and a hidden popup (or the previous feature's) measures wrong and pans needlessly.
+    // Only the user's own selection pans the map.
     void this.updateComplete.then(() => {
-      if (this._selected?.feature === feature) this._popup?.setPosition(anchor);
+      if (this._selected?.feature !== feature || !this._popup) return;
+      this._popup.setPosition(anchor);
+      if (byUser) this._popup.panIntoView(POPUP_PAN);
     });
     const props = this._propertiesOf(layer, feature);
     const lang = this.uiLang;

@@ -122,23 +122,44 @@ export function valueTable(fc: FeatureCollection, field: string): ValueRow[] {
   return [...rows.values()].sort((a, b) => b.areaM2 - a.areaM2 || b.count - a.count || a.value.localeCompare(b.value));
 }
 
-function mercator(lon: number, lat: number, out: number[]): void {
-  const clamped = Math.max(-MAX_MERCATOR_LAT, Math.min(MAX_MERCATOR_LAT, lat));
-  out.push((EARTH_RADIUS_M * lon * Math.PI) / 180, EARTH_RADIUS_M * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)));
-}
-
-/** Parcel polygons as flat Web-Mercator arrays (see {@link FlatParcelGeometry}). */
+/**
+ * Parcel polygons as flat Web-Mercator arrays (see {@link FlatParcelGeometry}): one pass counts
+ * positions, rings and polygons, a second projects straight into typed arrays of that size.
+ */
 export function flattenParcels(features: Feature[]): FlatParcelGeometry {
-  const coords: number[] = [];
-  const ringEnds: number[] = [];
-  const polygonRings: number[] = [0];
-  const featurePolygons: number[] = [0];
-  const addPolygon = (rings: Position[][]): void => {
-    for (const ring of rings) {
-      for (const p of ring) mercator(p[0], p[1], coords);
-      ringEnds.push(coords.length);
+  let positions = 0;
+  let rings = 0;
+  let polygons = 0;
+  const countGeometry = (g: Geometry | null): void => {
+    if (!g) return;
+    if (g.type === 'Polygon') {
+      polygons++;
+      rings += g.coordinates.length;
+      for (const ring of g.coordinates) positions += ring.length;
+    } else if (g.type === 'MultiPolygon') {
+      for (const p of g.coordinates) countGeometry({ type: 'Polygon', coordinates: p });
+    } else if (g.type === 'GeometryCollection') {
+      for (const x of g.geometries) countGeometry(x);
     }
-    polygonRings.push(ringEnds.length);
+  };
+  for (const f of features) countGeometry(f.geometry);
+  const coords = new Float64Array(positions * 2);
+  const ringEnds = new Uint32Array(rings);
+  const polygonRings = new Uint32Array(polygons + 1);
+  const featurePolygons = new Uint32Array(features.length + 1);
+  let c = 0;
+  let r = 0;
+  let pg = 0;
+  const addPolygon = (polygon: Position[][]): void => {
+    for (const ring of polygon) {
+      for (const p of ring) {
+        const lat = Math.max(-MAX_MERCATOR_LAT, Math.min(MAX_MERCATOR_LAT, p[1]));
+        coords[c++] = (EARTH_RADIUS_M * p[0] * Math.PI) / 180;
+        coords[c++] = EARTH_RADIUS_M * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+      }
+      ringEnds[r++] = c;
+    }
+    polygonRings[++pg] = r;
   };
   const addGeometry = (g: Geometry | null): void => {
     if (!g) return;
@@ -146,16 +167,11 @@ export function flattenParcels(features: Feature[]): FlatParcelGeometry {
     else if (g.type === 'MultiPolygon') for (const p of g.coordinates) addPolygon(p);
     else if (g.type === 'GeometryCollection') for (const x of g.geometries) addGeometry(x);
   };
-  for (const f of features) {
-    addGeometry(f.geometry);
-    featurePolygons.push(polygonRings.length - 1);
+  for (let i = 0; i < features.length; i++) {
+    addGeometry(features[i].geometry);
+    featurePolygons[i + 1] = pg;
   }
-  return {
-    coords: Float64Array.from(coords),
-    ringEnds: Uint32Array.from(ringEnds),
-    polygonRings: Uint32Array.from(polygonRings),
-    featurePolygons: Uint32Array.from(featurePolygons),
-  };
+  return { coords, ringEnds, polygonRings, featurePolygons };
 }
 
 function isFeatureCollection(x: unknown): x is FeatureCollection {

@@ -69,12 +69,24 @@ export function buildLandUsePreview(
   const mapper = createLandUseMapper(config.landUse ?? {});
   const field = parcelSource.codeField;
   const spaceType = new Uint8Array(parcels.features.length);
-  const counts: Record<string, number> = {};
+  // A city has a few dozen distinct codes: map each once (by its raw value, so 101 and "0101"
+  // stay apart exactly as the mapper tells them apart), then count by type index.
+  const indexOf = new Map<unknown, number>();
+  const perIndex = new Array<number>(SPACE_TYPES.length + 1).fill(0);
   parcels.features.forEach((f, i) => {
-    const type = mapper.map(f.properties?.[field]).spaceType;
-    spaceType[i] = type ? (TYPE_INDEX.get(type) ?? 0) : 0;
-    const key = type ?? '';
-    counts[key] = (counts[key] ?? 0) + 1;
+    const raw = f.properties?.[field];
+    let index = indexOf.get(raw);
+    if (index === undefined) {
+      const type = mapper.map(raw).spaceType;
+      index = type ? (TYPE_INDEX.get(type) ?? 0) : 0;
+      indexOf.set(raw, index);
+    }
+    spaceType[i] = index;
+    perIndex[index]++;
+  });
+  const counts: Record<string, number> = {};
+  perIndex.forEach((n, index) => {
+    if (n > 0) counts[index === 0 ? '' : SPACE_TYPES[index - 1]] = n;
   });
   const geometry = flatten(inWgs84(parcels.features, toLonLat));
   let unitOutlines: FeatureCollection | null = null;
