@@ -41,20 +41,11 @@ import { indexBBoxes, overlayParcelsOnUnits } from '../../src/engine/spatial/ove
 import { GridIndex } from '../../src/engine/spatial/grid-index.js';
 import { UnitLocator, unitsCovering } from '../../src/engine/spatial/unit-locator.js';
 import type { Feature, FeatureCollection, Issue } from '../../src/engine/types.js';
+import { mulberry32 } from '../support/prng.js';
 
 const toGk = createTransform('EPSG:4326', 'EPSG:4549');
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 describe('sharedPositionTransform', () => {
   test('answers as the wrapped transform, position by position, one array per distinct position', () => {

@@ -6,7 +6,7 @@
  * The tests here are the planar ones (planar.ts) term for term, on the same numbers in the same
  * order, so they give the same answers bit for bit.
  */
-import { ON_EDGE_TOLERANCE_M } from './planar.js';
+import { ON_EDGE_TOLERANCE_M, onSegment } from './planar.js';
 import type { MultiPolygon } from './planar.js';
 
 /**
@@ -72,17 +72,6 @@ export function flattenBoxes(bboxes: readonly (readonly number[])[]): Float64Arr
     boxCache.set(bboxes, boxes);
   }
   return boxes;
-}
-
-function onSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): boolean {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  if (len2 === 0) return Math.hypot(px - ax, py - ay) <= ON_EDGE_TOLERANCE_M;
-  let t = ((px - ax) * dx + (py - ay) * dy) / len2;
-  if (t < 0) t = 0;
-  else if (t > 1) t = 1;
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy)) <= ON_EDGE_TOLERANCE_M;
 }
 
 /** `pointInRing` of planar.ts on ring `r`: -1 outside, 0 on the boundary, 1 inside. */

@@ -88,7 +88,8 @@ export function lineLength(line: Line): number {
  */
 export const ON_EDGE_TOLERANCE_M = 1e-6;
 
-function onSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): boolean {
+/** Whether (px, py) lies within {@link ON_EDGE_TOLERANCE_M} of the segment a–b. */
+export function onSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): boolean {
   const dx = bx - ax;
   const dy = by - ay;
   const len2 = dx * dx + dy * dy;
