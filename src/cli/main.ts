@@ -26,7 +26,8 @@ Usage:
       --formats adds more: gpkg writes carbon-balance.gpkg (units, grid, parcels, each with
       its QGIS style stored inside) plus units/grid/parcels .qml and .sld with the map's
       classes and colours; shp writes units/grid/parcels.shp.zip (.shp .shx .dbf .prj .cpg,
-      UTF-8); csv writes units/grid/parcels.csv (UTF-8 with BOM, for Excel).
+      UTF-8); csv writes units/grid/parcels.csv (UTF-8 with BOM, for Excel; text that a
+      spreadsheet would run as a formula gets a leading ').
       Progress goes to stderr. Exit code 0 on success, 1 for invalid input (the issues are
       listed), 2 for an unexpected failure.
 

@@ -2,6 +2,7 @@
  * Exports of the element's results: GeoJSON, CSV (UTF-8 with BOM, so spreadsheet programs read
  * Chinese names correctly), a PNG of the map with its legend, and the run report.
  */
+import { spreadsheetSafe } from '../engine/index.js';
 import type { Feature, FeatureCollection } from '../engine/index.js';
 import type OlMap from 'ol/Map.js';
 import type { LegendItem } from './layers/thematic.js';
@@ -13,8 +14,9 @@ export const BOM = '\uFEFF';
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  // Quote when needed; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  // Numbers as they are; text that a spreadsheet would run as a formula gets a leading ' (the
+  // engine's guard, as in the CLI's CSV); quoted when needed.
+  const safe = typeof v === 'number' ? s : spreadsheetSafe(s);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

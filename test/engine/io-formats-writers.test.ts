@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import initSqlJs from 'sql.js';
 import {
-  esriWkt, ogcWkt, readFlatGeobuf, readGeoPackage, writeCsv, writeGeoJson, writeGeoPackage, writeShapefileZip,
+  esriWkt, ogcWkt, readFlatGeobuf, readGeoPackage, spreadsheetSafe, writeCsv, writeGeoJson, writeGeoPackage, writeShapefileZip,
 } from '../../src/engine/io/formats/index.js';
 import { readLayerBytes, readShapefileZip } from '../../src/engine/io/readers/index.js';
 import { registerBinaryReaders } from '../../src/engine/io/formats/index.js';
@@ -233,6 +233,17 @@ describe('registerBinaryReaders', () => {
 });
 
 describe('writeCsv', () => {
+  test('text a spreadsheet would run as a formula gets a leading apostrophe; numbers and number texts do not', () => {
+    const names = ['=1+1', '-1+1|cmd', '-2+3', '+SUM(A1)', '@SUM(A1)', '\tx', '-12.5', '+3', '1e-4', '-', 'plain', '东镇'];
+    const fc: Feature[] = names.map((name, i) => ({ type: 'Feature', geometry: null, properties: { name, v: -i } }));
+    const text = new TextDecoder().decode(writeCsv(fc, ['name', 'v']).bytes).replace(/^\uFEFF/, '');
+    assert.deepEqual(text.trimEnd().split('\r\n').slice(1), [
+      "'=1+1,0", "'-1+1|cmd,-1", "'-2+3,-2", "'+SUM(A1),-3", "'@SUM(A1),-4", "'\tx,-5",
+      '-12.5,-6', '+3,-7', '1e-4,-8', "'-,-9", 'plain,-10', '东镇,-11',
+    ]);
+    assert.equal(spreadsheetSafe('=HYPERLINK("http://x")'), `'=HYPERLINK("http://x")`);
+  });
+
   test('BOM, RFC 4180 quoting, plain numbers, CRLF', () => {
     const fc: Feature[] = [
       { type: 'Feature', geometry: null, properties: { name: '公园, "绿地"', netT: 1234567.5, n: -0, ok: true, none: null, bad: Infinity } },

@@ -15,7 +15,7 @@ export type { WriteResult, FieldKind, FieldSchema } from './write-common.js';
 export { esriWkt, ogcWkt } from './crs-wkt.js';
 export { writeShapefileZip } from './write-shapefile.js';
 export type { DbfFieldInfo, ShapefileZipResult, WriteShapefileOptions } from './write-shapefile.js';
-export { writeCsv, geometryToWkt, planarCentroid } from './write-csv.js';
+export { writeCsv, geometryToWkt, planarCentroid, spreadsheetSafe } from './write-csv.js';
 export type { WriteCsvOptions } from './write-csv.js';
 export { writeGeoJson } from './write-geojson.js';
 export type { WriteGeoJsonOptions } from './write-geojson.js';

@@ -19,6 +19,23 @@ export interface WriteCsvOptions {
   layer?: string;
 }
 
+/** A text that is a plain number literal (`-12.5`, `+3`, `1e-4`): a spreadsheet reads it as that number. */
+const NUMBER_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A text cell a spreadsheet will not run as a formula: one starting with `=`, `+`, `-`, `@`, a
+ * tab or CR is prefixed with `'` (shown as text in Excel, LibreOffice and Sheets), unless it is a
+ * plain number literal. Attribute values come from third parties (OWASP "CSV injection").
+ *
+ * @example
+ * spreadsheetSafe('=HYPERLINK("http://x")'); // "'=HYPERLINK(\"http://x\")"
+ * spreadsheetSafe('-2+3'); // "'-2+3"
+ * spreadsheetSafe('-12.5'); // "-12.5"
+ */
+export function spreadsheetSafe(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !NUMBER_LITERAL.test(s) ? `'${s}` : s;
+}
+
 /** RFC 4180: quote a field holding a comma, a quote, CR or LF (and one with edge spaces, which Excel trims). */
 function csvField(s: string): string {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -119,8 +136,10 @@ export function planarCentroid(g: Geometry): [number, number] | null {
  *
  * Values: numbers in their shortest exact form with no thousands separators (`1234567.5`);
  * booleans `true`/`false`; null, undefined and NaN/±Infinity empty; objects as JSON text.
- * Fields holding a comma, a double quote, CR/LF or edge spaces are quoted, quotes doubled
- * (RFC 4180). Lines end with CRLF.
+ * Text starting with `=`, `+`, `-`, `@`, a tab or CR that is not a plain number gets a leading
+ * `'` so spreadsheets never run it as a formula ({@link spreadsheetSafe}). Fields holding a
+ * comma, a double quote, CR/LF or edge spaces are quoted, quotes doubled (RFC 4180). Lines end
+ * with CRLF.
  *
  * @param input - features (a FeatureCollection or an array); not modified.
  * @param fieldsOrOptions - the column list, or {@link WriteCsvOptions} (`fields`, `geometry`
@@ -156,9 +175,9 @@ export function writeCsv(input: FeatureCollection | readonly Feature[], fieldsOr
         }
         return num(v);
       }
-      if (typeof v === 'string') return csvField(v);
+      if (typeof v === 'string') return csvField(spreadsheetSafe(v));
       if (typeof v === 'boolean') return v ? 'true' : 'false';
-      return csvField(JSON.stringify(v));
+      return csvField(spreadsheetSafe(JSON.stringify(v)));
     });
     if (geometry === 'wkt') cells.push(f.geometry ? csvField(geometryToWkt(f.geometry)) : '');
     if (geometry === 'centroid') {
