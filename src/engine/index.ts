@@ -30,6 +30,7 @@ export {
   COEFFICIENTS, FACTOR_SETS, DEFAULT_FACTOR_SETS, GWP_SETS, DEFAULT_GWP, getCoefficient, getFactorSet, resolveFactors,
 } from './coefficients/index.js';
 export type * from './inventory/activity.js';
+export { withoutUnreadablePositions } from './geometry/hygiene.js';
 export { generateDemoCity } from './demo-city/index.js';
 export type { DemoCity, DemoCityOptions } from './demo-city/index.js';
 export * from './io/readers/index.js';

@@ -13,6 +13,9 @@ import { expect } from '@open-wc/testing';
 import '../../src/widgets/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
+import type Polygon from 'ol/geom/Polygon.js';
+import { buildLandUsePreview } from '../../src/widgets/worker/land-use-preview.js';
+import { flattenParcels } from '../../src/widgets/worker/engine-host.js';
 import { cleanup, create, mountAndRun, nextEvent, until } from './helpers.js';
 
 const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
@@ -39,6 +42,44 @@ describe('data sources', function () {
     expect(el.shadowRoot!.querySelector('b')).to.equal(null);
     // The layers the config named are the loaded layers, by their paths.
     expect(el.loadedLayers.map((l) => l.name).sort()).to.deep.equal(['parcels.geojson', 'units.geojson']);
+  });
+
+  it('keeps a township whose outline has one null vertex: no page error, same zones, the warning names the vertex', async () => {
+    const [config, parcels, units] = await Promise.all(['city.json', 'parcels.geojson', 'units.geojson'].map((f) => fetch(BASE + f).then((r) => r.json())));
+    // West's outline with 21 positions along its edges; the 8th (on the south edge) is null.
+    const ring: (number[] | null)[] = [];
+    for (let k = 0; k < 5; k++) ring.push([120 + k * 0.002, 31.0]);
+    for (let k = 0; k < 5; k++) ring.push([120.01, 31.0 + k * 0.002]);
+    for (let k = 0; k < 5; k++) ring.push([120.01 - k * 0.002, 31.01]);
+    for (let k = 0; k < 5; k++) ring.push([120.0, 31.01 - k * 0.002]);
+    ring.push([120.0, 31.0]);
+    ring[2] = null;
+    units.features[0].geometry.coordinates = [ring];
+    // The land-use preview's outlines (what the page draws before the run ends) leave it out.
+    const preview = buildLandUsePreview(config, parcels, units, flattenParcels)!;
+    const outlines = format.readFeatures(preview.units!);
+    expect((outlines[0].getGeometry() as Polygon).getCoordinates()[0].length).to.equal(20);
+    const el = document.createElement('carbon-balance-map');
+    el.setAttribute('lang', 'en');
+    el.config = config;
+    el.layers = { parcels, units };
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent): void => void errors.push(e.message);
+    window.addEventListener('error', onError);
+    const done = nextEvent(el, 'cbm-run-complete');
+    document.body.appendChild(el);
+    try {
+      await done;
+      await el.whenRendered();
+      expect(errors, 'uncaught errors in the page').to.deep.equal([]);
+      expect(zones(el)).to.deep.equal({ W: 'carbon-sink-functional', E: 'carbon-source-control' });
+      const issue = el.report!.issues.find((i) => i.code === 'geometry-invalid-position-dropped')!;
+      expect(issue.featureId).to.equal('W');
+      expect(issue.message).to.contain('ring 1, position 3 holds null');
+    } finally {
+      window.removeEventListener('error', onError);
+      el.remove();
+    }
   });
 
   it('takes a config object and the layers as properties', async () => {

@@ -4,7 +4,7 @@
  * config's `landUse`) and the unit outlines. Built in the worker from the loaded input layers;
  * the parcel geometry crosses as flat Web-Mercator arrays and the types as one byte per parcel.
  */
-import { SPACE_TYPES, createLandUseMapper, createTransform, fromOffsetToWgs84, resolveLayerCrs, transformGeometry } from '../../engine/index.js';
+import { SPACE_TYPES, createLandUseMapper, createTransform, fromOffsetToWgs84, resolveLayerCrs, transformGeometry, withoutUnreadablePositions } from '../../engine/index.js';
 import { isSameCrs } from '../../engine/crs/index.js';
 import type { CityConfig, Feature, FeatureCollection, Geometry, LayerSource, Position } from '../../engine/index.js';
 import type { LandUsePreview } from './protocol.js';
@@ -37,13 +37,16 @@ function toWgs84(source: LayerSource, fc: FeatureCollection): PositionTransform 
   };
 }
 
+/**
+ * The features' outlines in WGS84, without positions that are not two finite numbers (the engine
+ * drops or refuses those, and a map reader would throw on them).
+ */
 function inWgs84(features: readonly Feature[], fn: PositionTransform | typeof AS_IS): Feature[] {
-  return features.map((f) => ({
-    type: 'Feature',
-    id: f.id,
-    geometry: fn === AS_IS || !f.geometry ? f.geometry : transformGeometry(f.geometry as Geometry, fn),
-    properties: null,
-  }));
+  return features.map((f) => {
+    let g = f.geometry ? withoutUnreadablePositions(f.geometry as Geometry) : null;
+    if (g && fn !== AS_IS) g = withoutUnreadablePositions(transformGeometry(g, fn));
+    return { type: 'Feature', id: f.id, geometry: g, properties: null };
+  });
 }
 
 /** 1 + the index of each space type in `SPACE_TYPES`; 0 means "no type". */
