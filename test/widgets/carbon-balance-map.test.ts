@@ -389,6 +389,22 @@ describe('<carbon-balance-map>', function () {
     expect(view.getCenter()).to.deep.equal(moved);
   });
 
+  it('takes a dark theme from the two panel colours: toolbar, controls, legend and popup follow', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' }, style: 'width: 900px; height: 520px; display: block; --cbm-panel-background: #1e1e1e; --cbm-panel-color: #f0f0f0;' });
+    const root = shadow(el);
+    const dark = 'rgb(30, 30, 30)';
+    const light = 'rgb(240, 240, 240)';
+    el.zoomToUnit(el.report!.units[0].id);
+    await el.updateComplete;
+    for (const selector of ['.toolbar', '.toolbar select', '.side-panel', '.side-panel select', '[part="legend"]', '[part="popup"]']) {
+      const node = root.querySelector<HTMLElement>(selector)!;
+      expect(node, selector).to.not.equal(null);
+      const style = getComputedStyle(node);
+      expect(style.backgroundColor, `${selector} background`).to.equal(dark);
+      expect(style.color, `${selector} text`).to.equal(light);
+    }
+  });
+
   it('keeps its controls intact under host-page CSS aimed at generic names', async () => {
     const style = document.createElement('style');
     style.textContent = `

@@ -54,7 +54,7 @@ export const elementStyles = css`
     gap: 6px 10px;
     padding: 4px 8px;
     border-bottom: 1px solid var(--cbm-border-color, #d0d7de);
-    background: var(--cbm-toolbar-background, #f6f8fa);
+    background: var(--cbm-toolbar-background, var(--cbm-panel-background, #f6f8fa));
     font: inherit;
     min-height: 36px;
   }
@@ -71,6 +71,7 @@ export const elementStyles = css`
     padding: 1px 6px;
     border-radius: 8px;
     background: var(--cbm-badge-background, #fff8c5);
+    color: var(--cbm-notice-color, #1f2328);
     border: 1px solid var(--cbm-badge-border, #d4a72c);
     white-space: nowrap;
   }
@@ -101,7 +102,7 @@ export const elementStyles = css`
     padding: 2px 8px;
     border: 1px solid var(--cbm-border-color, #d0d7de);
     border-radius: 4px;
-    background: var(--cbm-button-background, #ffffff);
+    background: var(--cbm-button-background, var(--cbm-panel-background, #ffffff));
     color: var(--cbm-panel-color, #1f2328);
     cursor: pointer;
     min-height: 26px;
@@ -123,11 +124,13 @@ export const elementStyles = css`
     outline: 2px solid var(--cbm-accent-color, #0b5cad);
     outline-offset: 1px;
   }
-  select {
+  select,
+  input:not([type='checkbox']):not([type='radio']):not([type='file']) {
     padding: 2px 4px;
     border: 1px solid var(--cbm-border-color, #d0d7de);
     border-radius: 4px;
-    background: var(--cbm-button-background, #ffffff);
+    background: var(--cbm-button-background, var(--cbm-panel-background, #ffffff));
+    color: var(--cbm-panel-color, #1f2328);
     max-width: 100%;
   }
   .body {
@@ -324,6 +327,8 @@ export const elementStyles = css`
     margin: 2px 0;
     border-inline-start: 3px solid var(--cbm-warning-color, #bf8700);
     background: var(--cbm-warning-background, #fff8c5);
+    /* Tinted notes keep dark text on their light tints whatever the panel colour. */
+    color: var(--cbm-notice-color, #1f2328);
     font-size: 0.85em;
   }
   .issues li.error {
@@ -340,7 +345,7 @@ export const elementStyles = css`
     bottom: 8px;
     max-height: calc(100% - 16px);
     overflow: auto;
-    background: var(--cbm-legend-background, rgba(255, 255, 255, 0.92));
+    background: var(--cbm-legend-background, var(--cbm-panel-background, rgba(255, 255, 255, 0.92)));
     color: var(--cbm-panel-color, #1f2328);
     border: 1px solid var(--cbm-border-color, #d0d7de);
     border-radius: 4px;
@@ -381,7 +386,7 @@ export const elementStyles = css`
     position: relative;
     min-width: 220px;
     max-width: 320px;
-    background: var(--cbm-popup-background, #ffffff);
+    background: var(--cbm-popup-background, var(--cbm-panel-background, #ffffff));
     color: var(--cbm-panel-color, #1f2328);
     border: 1px solid var(--cbm-border-color, #d0d7de);
     border-radius: 6px;
