@@ -103,6 +103,7 @@ const breaksConverter = {
  *
  * @fires cbm-run-start - A run started (detail: `runId`).
  * @fires cbm-run-progress - A running run reported progress (detail: `runId`, `stage`, `fraction`).
+ * @fires cbm-run-preview - The land-use preview of a first run on new layers is drawn, before the run completes (detail: `runId`, `parcels`, `durationMs`, `workerMs`).
  * @fires cbm-run-complete - A run finished and the map shows its results (detail: `runId`, `durationMs`, `engineMs`).
  * @fires cbm-run-error - Loading or a run failed, or the config has errors (detail: `code`, `message`, `issues`).
  * @fires cbm-run-cancel - The user cancelled a run.
@@ -110,6 +111,7 @@ const breaksConverter = {
  * @fires cbm-view-change - The user switched the view.
  * @fires cbm-config-change - The user changed the config in the data-binding panel (detail: `config`).
  * @fires cbm-panel-toggle - The user opened or closed the side panel.
+ * @fires cbm-basemap-ready - The basemap's layers were added to the map.
  *
  * @slot header - Above the toolbar (a title, the portal's own controls).
  * @slot footer - Below the map (sources, notes).
@@ -143,8 +145,23 @@ const breaksConverter = {
  * @cssprop [--cbm-font-family=system-ui] - Font of the element.
  * @cssprop [--cbm-font-size=14px] - Base font size.
  * @cssprop [--cbm-panel-font-family=inherit] - Font of the side panel.
- * @cssprop [--cbm-panel-background=#ffffff] - Background of panels, popup and legend.
- * @cssprop [--cbm-panel-color=#1f2328] - Text colour of panels, popup and legend.
+ * @cssprop [--cbm-panel-background=#ffffff] - Background of the panel, and by default of the toolbar, controls, legend and popup.
+ * @cssprop [--cbm-panel-color=#1f2328] - Text colour of the panel, toolbar, controls, legend and popup.
+ * @cssprop [--cbm-toolbar-background=#f6f8fa] - Toolbar background (default: the panel background when set).
+ * @cssprop [--cbm-button-background=#ffffff] - Buttons, selects and inputs (default: the panel background when set).
+ * @cssprop [--cbm-button-hover-background=#f3f4f6] - A button under the pointer.
+ * @cssprop [--cbm-legend-background=rgba(255,255,255,0.92)] - Legend over the map (default: the panel background when set).
+ * @cssprop [--cbm-popup-background=#ffffff] - Popup (default: the panel background when set).
+ * @cssprop [--cbm-muted-color=#59636e] - Secondary text: sample values, counts, chart ticks.
+ * @cssprop [--cbm-selected-row-background=#ddf4ff] - Selected row of the unit table.
+ * @cssprop [--cbm-warning-background=#fff8c5] - Tint of warnings in the checks and the report.
+ * @cssprop [--cbm-warning-color=#bf8700] - Edge of warnings.
+ * @cssprop [--cbm-error-background=#ffebe9] - Tint of errors.
+ * @cssprop [--cbm-error-color=#cf222e] - Edge of errors and the error alert's border.
+ * @cssprop [--cbm-info-background=#ddf4ff] - Tint of notes and of the drop zone while dragging.
+ * @cssprop [--cbm-notice-color=#1f2328] - Text on the tinted notes and the badge.
+ * @cssprop [--cbm-badge-background=#fff8c5] - The "Generated demo data" badge.
+ * @cssprop [--cbm-badge-border=#d4a72c] - The badge's border.
  * @cssprop [--cbm-panel-width=380px] - Width of the side panel.
  * @cssprop [--cbm-accent-color=#0b5cad] - Focus rings and the selected tab.
  * @cssprop [--cbm-border-color=#d0d7de] - Borders.
