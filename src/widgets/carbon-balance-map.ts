@@ -547,6 +547,27 @@ export class CarbonBalanceMap extends LitElement {
     });
   };
 
+  /**
+   * Attribute values a planner may mistype fall back to their defaults, with a console warning
+   * naming the attribute and the values it takes (the map never goes blank over a typo).
+   */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const fallback = <K extends 'view' | 'panel' | 'classification'>(key: K, allowed: readonly string[], value: this[K]): void => {
+      if (!changed.has(key) || allowed.includes(this[key] as string)) return;
+      console.warn(`<carbon-balance-map> ${key}=${JSON.stringify(this[key])} is not one of ${allowed.join(', ')}; using ${String(value)}`);
+      this[key] = value;
+    };
+    fallback('view', VIEW_IDS, 'zones' as this['view']);
+    fallback('panel', ['open', 'closed', 'none'], 'closed' as this['panel']);
+    fallback('classification', ['jenks', 'quantile', 'equal', 'manual'], 'jenks' as this['classification']);
+    if (changed.has('classes') && !(Number.isInteger(this.classes) && this.classes >= 2 && this.classes <= 12)) {
+      const n = Number(this.classes);
+      const next = Number.isFinite(n) ? Math.min(12, Math.max(2, Math.round(n))) : 5;
+      console.warn(`<carbon-balance-map> classes=${JSON.stringify(this.classes)} is not a whole number from 2 to 12; using ${next}`);
+      this.classes = next;
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('map' as keyof CarbonBalanceMap)) this._useMap();
     if (this._hostPopupRoot) renderLit(this._renderPopup(this.uiLang), this._hostPopupRoot, { host: this });

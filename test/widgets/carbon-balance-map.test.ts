@@ -9,7 +9,7 @@ import type Polygon from 'ol/geom/Polygon.js';
 import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
 import { roundScaleLength } from '../../src/widgets/exports.js';
-import { cleanup, create, hex, mountAndRun, near, nextEvent, pixelAt, pixelAtCoordinate, unitPoints, until, ZONE_DEFAULTS } from './helpers.js';
+import { cleanup, create, expectZoneFills, hex, mountAndRun, near, nextEvent, pixelAt, pixelAtCoordinate, unitPoints, until, ZONE_DEFAULTS } from './helpers.js';
 
 
 const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
@@ -158,6 +158,8 @@ describe('<carbon-balance-map>', function () {
     // The unit and grid features on the map before the remap (by the layers' view property).
     const layerOf = (view: string) => el.map!.getAllLayers().find((l) => l.get('cbmView') === view) as unknown as { getSource(): { getFeatures(): Array<{ get(k: string): unknown; getId(): unknown }> } };
     const unitFeatures0 = layerOf('zones').getSource().getFeatures();
+    // Grid cells are read when the page is idle (or the grid view is shown): wait for them.
+    expect(await until(() => layerOf('grid').getSource().getFeatures().length > 0, 5000)).to.equal(true);
     const gridFeatures0 = layerOf('grid').getSource().getFeatures();
     expect(unitFeatures0.length).to.equal(report0.units.length);
     const configChange = nextEvent(el, 'cbm-config-change', 5000);
@@ -402,6 +404,25 @@ describe('<carbon-balance-map>', function () {
       const style = getComputedStyle(node);
       expect(style.backgroundColor, `${selector} background`).to.equal(dark);
       expect(style.color, `${selector} text`).to.equal(light);
+    }
+  });
+
+  it('falls back to the defaults for mistyped attributes, with a warning, and still draws the zones', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    try {
+      const el = await mountAndRun({ attributes: { lang: 'en', view: 'zone', panel: 'weird', classification: 'natural', classes: 'abc' } });
+      expect([el.view, el.panel, el.classification, el.classes]).to.deep.equal(['zones', 'closed', 'jenks', 5]);
+      expect(el.getAttribute('view')).to.equal('zones');
+      expect(warnings.some((w) => w.includes('view="zone" is not one of zones, units, grid, parcels, ccr, ecc, esc; using zones'))).to.equal(true);
+      expect(warnings.some((w) => w.includes('classes=') && w.includes('using 5'))).to.equal(true);
+      expectZoneFills(el);
+      el.setAttribute('classes', '99');
+      await el.updateComplete;
+      expect(el.classes).to.equal(12);
+    } finally {
+      console.warn = warn;
     }
   });
 
