@@ -32,9 +32,11 @@ Usage:
       listed), 2 for an unexpected failure.
 
   carbon-balance validate <config.json> [--config-only]
-      Print every issue of the config (code, JSON path, expected, actual), then read its layers
-      and check that each file or service answers and each configured field exists (fields
-      present are listed); exit 1 if any is an error. --config-only skips reading the layers.
+      Print every issue of the config (code, JSON path, expected, actual), then read its layers,
+      check that each file or service answers and each configured field exists (a missing one
+      is listed with the fields present), and run the method without writing anything, listing
+      the data's warnings (features left out, unallocated tonnes, units without a zone); exit 1
+      if any is an error. --config-only checks the JSON alone.
 
   carbon-balance demo [--out DIR] [--parcels N] [--pois N] [--units N] [--seed S]
       Write the generated demo city (GeoJSON layers and config.json, labelled as generated)
@@ -194,17 +196,29 @@ async function commandValidate(args: Args): Promise<number> {
   if (!issues.some((i) => i.severity === 'error') && args.flags['config-only'] !== true) {
     // The layers too: each file or service is read, and every configured field looked up.
     checked = 'config and layers';
+    let summary = '';
     try {
       const { layers, issues: readIssues } = await loadLayersWithIssues(config, dirname(resolve(configPath)));
       issues.push(...readIssues.filter((i) => i.severity !== 'info'), ...checkLayerBindings(config, layers));
+      if (!issues.some((i) => i.severity === 'error')) {
+        // Then the whole method, writing nothing: what the data would give (a township left out
+        // for its geometry, unallocated tonnes, units without a zone) is said before a real run.
+        checked = 'config, layers and a dry run';
+        const r = runSync(config, layers, { inputIssues: readIssues }).report;
+        issues.push(...r.issues.filter((i) => i.severity !== 'info' && !issues.some((j) => j.code === i.code && j.message === i.message)));
+        summary = `dry run: ${r.units.length} units (${r.units.length - r.zones.unzoned} zoned), gross ${fmtT(r.totals.grossT)}, unallocated ${fmtT(r.totals.unallocatedSourceT)} of sources\n`;
+      }
     } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      issues.push({ severity: 'error', code: e.code, message: e.message });
+      if (e instanceof ConfigError) issues.push(...e.issues);
+      else if (e instanceof EngineError) issues.push({ severity: 'error', code: e.code, message: e.message });
+      else throw e;
     }
+    if (summary) process.stdout.write(summary);
   }
   if (issues.length === 0) { process.stdout.write(`${configPath}: valid (${checked} checked)\n`); return 0; }
-  process.stdout.write(`${configPath}:\n${issues.map(formatIssue).join('\n')}\n`);
-  return issues.some((i) => i.severity === 'error') ? 1 : 0;
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  process.stdout.write(`${configPath}: ${errors > 0 ? `${errors} error(s)` : 'valid'}, ${issues.length - errors} warning(s) (${checked} checked)\n${issues.map(formatIssue).join('\n')}\n`);
+  return errors > 0 ? 1 : 0;
 }
 
 async function commandDemo(args: Args): Promise<number> {

@@ -100,7 +100,10 @@ describe('carbon-balance CLI (the built bin, as a user runs it)', { skip: !built
     try {
       const good = spawnSync(process.execPath, [bin, 'validate', tiny], { encoding: 'utf8' });
       assert.equal(good.status, 0, good.stdout + good.stderr);
-      assert.match(good.stdout, /valid \(config and layers checked\)/);
+      // The dry run: the fixture's README works out 2,010 t gross, 100 t of road transport unallocated.
+      assert.match(good.stdout, /^dry run: 2 units \(2 zoned\), gross 2,010\.0 t CO2e, unallocated 100\.0 t CO2e of sources$/m);
+      assert.match(good.stdout, /valid, 4 warning\(s\) \(config, layers and a dry run checked\)/);
+      assert.match(good.stdout, /warning pool-no-parcels/);
 
       const config = JSON.parse(readFileSync(tiny, 'utf8'));
       for (const name of ['parcels', 'units', 'pois', 'population']) writeFileSync(join(dir, `${name}.geojson`), readFileSync(join(dirname(tiny), `${name}.geojson`)));
@@ -116,6 +119,19 @@ describe('carbon-balance CLI (the built bin, as a user runs it)', { skip: !built
       const typo = spawnSync(process.execPath, [bin, 'validate', join(dir, 'c.json')], { encoding: 'utf8' });
       assert.equal(typo.status, 1, typo.stdout + typo.stderr);
       assert.match(typo.stdout, /error {3}layer-field-missing \[\$\.layers\.parcels\.codeField, parcels, field DLBM\]: parcels: the codeField "DLBM" is not a field of this layer; fields present: .*dlbm/);
+
+      // A township whose outline is a 5-position ring with a null: left out, and validate says so.
+      config.layers.parcels.codeField = 'dlbm';
+      const units = JSON.parse(readFileSync(join(dir, 'units.geojson'), 'utf8'));
+      units.features[0].geometry.coordinates[0][2] = null;
+      writeFileSync(join(dir, 'units.geojson'), JSON.stringify(units));
+      writeFileSync(join(dir, 'c.json'), JSON.stringify(config));
+      const broken = spawnSync(process.execPath, [bin, 'validate', join(dir, 'c.json')], { encoding: 'utf8' });
+      assert.equal(broken.status, 0, broken.stdout + broken.stderr);
+      assert.match(broken.stdout, /^dry run: 1 units/m);
+      assert.match(broken.stdout, /warning geometry-invalid-coordinates \[units, feature .*\]: units: feature .* has ring 1, position 3 holding null/);
+      config.layers.parcels.codeField = 'DLBM';
+      writeFileSync(join(dir, 'c.json'), JSON.stringify(config));
 
       // --config-only checks the JSON alone, as before.
       const only = spawnSync(process.execPath, [bin, 'validate', join(dir, 'c.json'), '--config-only'], { encoding: 'utf8' });
