@@ -304,6 +304,12 @@ describe('<carbon-balance-map>', function () {
       const tabpanel = root.querySelector<HTMLElement>('.tabpanel')!;
       if (tab !== 'results') expect(tabpanel.scrollWidth, `${tab} tab content width`).to.be.at.most(tabpanel.clientWidth);
     }
+    // The data-binding tab says the run has warnings about the data (listed under Results).
+    root.querySelector<HTMLElement>('#tab-binding')!.click();
+    await el.updateComplete;
+    const warnings = el.report!.issues.filter((i) => i.severity === 'warning').length;
+    expect(warnings, 'the demo city has data warnings (code 9999)').to.be.greaterThan(0);
+    expect(root.querySelector('.run-warnings')!.textContent).to.contain(`reported ${warnings} warning(s)`);
     // The sector chart in the 380 px panel: text at a reading size, every bar with its value.
     root.querySelector<HTMLElement>('#tab-results')!.click();
     await el.updateComplete;

@@ -632,6 +632,8 @@ function renderIssues(ctx: BindingContext): TemplateResult {
   const t = strings(ctx.lang);
   const issues = ctx.issues;
   const failure = ctx.failure && !ctx.failure.issues ? ctx.failure : null;
+  // The run's own warnings live in the Results tab; say here that there are some.
+  const runWarnings = ctx.report ? ctx.report.issues.filter((i) => i.severity === 'warning').length : 0;
   return html`
     <h3>${t.validation}</h3>
     ${issues.length === 0 && !failure
@@ -640,6 +642,7 @@ function renderIssues(ctx: BindingContext): TemplateResult {
           ${failure ? html`<li class="error" data-code=${failure.code} title=${failure.message}>${failureText(failure, ctx.lang)}</li>` : nothing}
           ${issues.map((i) => html`<li class=${i.severity} data-code=${i.code} title=${i.message}>${issueText(i, ctx.lang)}${i.path ? html` <code>${i.path}</code>` : nothing}</li>`)}
         </ul>`}
+    ${runWarnings > 0 ? html`<p class="run-warnings" role="note">${t.runWarnings(formatCount(runWarnings, ctx.lang))}</p>` : nothing}
   `;
 }
 

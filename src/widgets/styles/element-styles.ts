@@ -331,6 +331,14 @@ export const elementStyles = css`
     color: var(--cbm-notice-color, #1f2328);
     font-size: 0.85em;
   }
+  .run-warnings {
+    padding: 3px 6px;
+    margin: 4px 0;
+    border-inline-start: 3px solid var(--cbm-warning-color, #bf8700);
+    background: var(--cbm-warning-background, #fff8c5);
+    color: var(--cbm-notice-color, #1f2328);
+    font-size: 0.85em;
+  }
   .issues li.error {
     border-inline-start-color: var(--cbm-error-color, #cf222e);
     background: var(--cbm-error-background, #ffebe9);
