@@ -29,7 +29,9 @@ Usage:
       UTF-8); csv writes units/grid/parcels.csv (UTF-8 with BOM, for Excel; text that a
       spreadsheet would run as a formula gets a leading ').
       Progress goes to stderr. Exit code 0 on success, 1 for invalid input (the issues are
-      listed), 2 for an unexpected failure.
+      listed), 2 for an unexpected failure. Protected service layers (WFS, OGC API) get the
+      request headers in the environment variable CARBON_BALANCE_SERVICE_HEADERS, a JSON
+      object such as {"Authorization":"Bearer …"}, sent only to each service's origin.
 
   carbon-balance validate <config.json> [--config-only]
       Print every issue of the config (code, JSON path, expected, actual), then read its layers,
@@ -128,6 +130,29 @@ function fmtT(t: number): string {
   return `${(t / 1e4).toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })} ×10⁴ t CO2e`;
 }
 
+/** The environment variable holding request headers for protected `service` layers (JSON object). */
+const HEADERS_ENV = 'CARBON_BALANCE_SERVICE_HEADERS';
+
+/**
+ * Request options for `service` layers: headers from {@link HEADERS_ENV} (an environment
+ * variable, so a token stays out of the config, the command line and the shell history). Never
+ * printed; sent only to each service's own origin.
+ */
+function serviceOptions(): { headers?: Record<string, string> } {
+  const raw = process.env[HEADERS_ENV];
+  if (!raw) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new EngineError('bad-argument', `${HEADERS_ENV} must be a JSON object of header names and values, such as {"Authorization":"Bearer …"}; it is not JSON`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) {
+    throw new EngineError('bad-argument', `${HEADERS_ENV} must be a JSON object whose values are strings, such as {"Authorization":"Bearer …"}`);
+  }
+  return { headers: parsed as Record<string, string> };
+}
+
 async function commandRun(args: Args): Promise<number> {
   const configPath = args.positional[0];
   if (!configPath) { process.stderr.write('carbon-balance run: missing <config.json>\n\n' + HELP); return 1; }
@@ -148,7 +173,7 @@ async function commandRun(args: Args): Promise<number> {
   const configWarnings = issues.filter((i) => i.severity === 'warning');
   if (configWarnings.length > 0) log(`config warnings:\n${configWarnings.map(formatIssue).join('\n')}\n`);
   log(`reading layers of ${config.name} …\n`);
-  const { layers, issues: readIssues } = await loadLayersWithIssues(config, dirname(resolve(configPath)));
+  const { layers, issues: readIssues } = await loadLayersWithIssues(config, dirname(resolve(configPath)), { service: serviceOptions() });
   const readErrors = readIssues.filter((i) => i.severity === 'error');
   if (readErrors.length > 0) {
     process.stderr.write(`carbon-balance: the layers of ${configPath} cannot be read as given:\n${readErrors.map(formatIssue).join('\n')}\n`);
@@ -198,7 +223,7 @@ async function commandValidate(args: Args): Promise<number> {
     checked = 'config and layers';
     let summary = '';
     try {
-      const { layers, issues: readIssues } = await loadLayersWithIssues(config, dirname(resolve(configPath)));
+      const { layers, issues: readIssues } = await loadLayersWithIssues(config, dirname(resolve(configPath)), { service: serviceOptions() });
       issues.push(...readIssues.filter((i) => i.severity !== 'info'), ...checkLayerBindings(config, layers));
       if (!issues.some((i) => i.severity === 'error')) {
         // Then the whole method, writing nothing: what the data would give (a township left out

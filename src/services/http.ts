@@ -209,7 +209,7 @@ export async function getText(url: string, options: ServiceRequestOptions, what:
           // Not JSON after all: the status says enough.
         }
       }
-      const hint = res.status === 401 || res.status === 403 ? ' (the service needs credentials: give them through the element’s serviceHeaders / the loader’s headers option)' : '';
+      const hint = res.status === 401 || res.status === 403 ? ' (the service needs credentials: give them through the element’s serviceHeaders property, the loader’s headers option, or CARBON_BALANCE_SERVICE_HEADERS for the CLI)' : '';
       throw new ServiceError('service-http', `${what}: HTTP ${res.status} ${res.statusText}${detail}${hint} (${shown})`, { url: shown, status: res.status });
     }
     const bytes = typeof TextEncoder === 'function' ? new TextEncoder().encode(text).length : text.length;

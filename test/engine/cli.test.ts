@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -165,6 +167,56 @@ describe('carbon-balance CLI (the built bin, as a user runs it)', { skip: !built
       assert.match(res.stderr, new RegExp(`${flag} must be a whole number.*got "${value.replace('.', '\\.')}"`), `${flag} ${value}: ${res.stderr}`);
     }
     assert.ok(!existsSync(join(tmpdir(), 'cbm-never')));
+  });
+
+  test('protected service layers take their headers from CARBON_BALANCE_SERVICE_HEADERS, never printed', async () => {
+    // A one-collection OGC API server that answers only with the right bearer token.
+    const units = JSON.parse(readFileSync(join(dirname(tiny), 'units.geojson'), 'utf8'));
+    const server = createServer((req, res) => {
+      if (req.headers.authorization !== 'Bearer s3cret') {
+        res.writeHead(401, { 'content-type': 'application/json' }).end('{"title":"unauthorized"}');
+        return;
+      }
+      const path = new URL(req.url!, 'http://x').pathname;
+      if (path === '/ogc/collections') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ collections: [{ id: 'units', title: 'units', links: [] }], links: [] }));
+      } else if (path === '/ogc/collections/units/items') {
+        res.writeHead(200, { 'content-type': 'application/geo+json' }).end(JSON.stringify({ ...units, numberMatched: units.features.length, links: [] }));
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as AddressInfo).port;
+    const dir = mkdtempSync(join(tmpdir(), 'cbm-cli-'));
+    try {
+      const config = JSON.parse(readFileSync(tiny, 'utf8'));
+      for (const name of ['parcels', 'pois', 'population']) writeFileSync(join(dir, `${name}.geojson`), readFileSync(join(dirname(tiny), `${name}.geojson`)));
+      const { path: _path, ...unitsSource } = config.layers.units;
+      config.layers.units = { ...unitsSource, crs: 'EPSG:4549', service: { type: 'ogcapi-features', url: `http://127.0.0.1:${port}/ogc`, collection: 'units' } };
+      writeFileSync(join(dir, 'c.json'), JSON.stringify(config));
+      const cli = (env: Record<string, string>) =>
+        new Promise<{ status: number | null; out: string }>((resolveRun) => {
+          const child = spawn(process.execPath, [bin, 'run', join(dir, 'c.json'), '--out', join(dir, 'o')], { env: { ...process.env, ...env } });
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (out += d));
+          child.on('close', (status) => resolveRun({ status, out }));
+        });
+      const refused = await cli({});
+      assert.equal(refused.status, 1, refused.out);
+      assert.match(refused.out, /401.*CARBON_BALANCE_SERVICE_HEADERS/s);
+      const bad = await cli({ CARBON_BALANCE_SERVICE_HEADERS: 'Bearer s3cret' });
+      assert.equal(bad.status, 1);
+      assert.match(bad.out, /CARBON_BALANCE_SERVICE_HEADERS must be a JSON object/);
+      const ok = await cli({ CARBON_BALANCE_SERVICE_HEADERS: '{"Authorization":"Bearer s3cret"}' });
+      assert.equal(ok.status, 0, ok.out);
+      assert.match(ok.out, /units 2:/);
+      assert.ok(!ok.out.includes('s3cret') && !refused.out.includes('s3cret'), 'the token is never printed');
+    } finally {
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('demo writes a generated city that run accepts unchanged', () => {
