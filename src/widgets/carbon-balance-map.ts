@@ -25,7 +25,7 @@ import type Polygon from 'ol/geom/Polygon.js';
 import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import LayerSwitcher from 'ol-ext/control/LayerSwitcher.js';
-import { validateConfig } from '../engine/index.js';
+import { validateConfig, writeCsv } from '../engine/index.js';
 import type {
   CityConfig,
   ClassifyMethod,
@@ -61,7 +61,7 @@ import { renderBindingPanel } from './panels/binding-panel.js';
 import type { BindingContext } from './panels/binding-panel.js';
 import { renderResultsPanel } from './panels/results-panel.js';
 import type { UnitSort } from './panels/results-panel.js';
-import { composeMapCanvas, drawLegend, drawScaleBar, drawTitle, featuresToCsv, saveBlob } from './exports.js';
+import { composeMapCanvas, drawLegend, drawScaleBar, drawTitle, saveBlob } from './exports.js';
 import { olCss, olExtLayerSwitcherCss } from './styles/vendor-css.js';
 import { elementStyles } from './styles/element-styles.js';
 
@@ -461,16 +461,23 @@ export class CarbonBalanceMap extends LitElement {
 
   /** A layer of the results as GeoJSON (WGS84). */
   exportGeoJSON(layer: 'units' | 'grid' | 'parcels'): Blob {
-    const r = this.results;
-    const fc = r ? r[layer] : { type: 'FeatureCollection', features: [] };
-    return new Blob([JSON.stringify(fc)], { type: 'application/geo+json' });
+    return new Blob([JSON.stringify(this._exportLayer(layer))], { type: 'application/geo+json' });
   }
 
-  /** A layer's attributes as CSV, UTF-8 with BOM. */
+  /**
+   * A layer's attributes as CSV with each feature's centroid (`lon`, `lat`), UTF-8 with BOM: the
+   * engine's `writeCsv`, the same file as the CLI's `--formats csv`.
+   */
   exportCSV(layer: 'units' | 'grid' | 'parcels'): Blob {
+    return new Blob([writeCsv(this._exportLayer(layer), { geometry: 'centroid', layer }).bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv;charset=utf-8' });
+  }
+
+  private _exportLayer(layer: 'units' | 'grid' | 'parcels'): FeatureCollection {
+    if (layer !== 'units' && layer !== 'grid' && layer !== 'parcels') {
+      throw new TypeError(`<carbon-balance-map> exports units, grid or parcels, not ${JSON.stringify(layer)}`);
+    }
     const r = this.results;
-    const fc = r ? r[layer] : ({ type: 'FeatureCollection', features: [] } as FeatureCollection);
-    return new Blob([featuresToCsv(fc)], { type: 'text/csv;charset=utf-8' });
+    return r ? r[layer] : { type: 'FeatureCollection', features: [] };
   }
 
   /** The map as a PNG, with the legend drawn on it. */

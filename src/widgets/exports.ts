@@ -1,41 +1,10 @@
 /**
- * Exports of the element's results: GeoJSON, CSV (UTF-8 with BOM, so spreadsheet programs read
- * Chinese names correctly), a PNG of the map with its legend, and the run report.
+ * Drawing for the element's PNG export (map canvases, legend, title, scale bar) and saving a
+ * Blob; the CSV comes from the engine's `writeCsv`, as in the CLI.
  */
-import { spreadsheetSafe } from '../engine/index.js';
-import type { Feature, FeatureCollection } from '../engine/index.js';
 import type OlMap from 'ol/Map.js';
 import type { LegendItem } from './layers/thematic.js';
 import { colourText } from './layers/palette.js';
-
-/** The UTF-8 byte-order mark. */
-export const BOM = '\uFEFF';
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  // Numbers as they are; text that a spreadsheet would run as a formula gets a leading ' (the
-  // engine's guard, as in the CLI's CSV); quoted when needed.
-  const safe = typeof v === 'number' ? s : spreadsheetSafe(s);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The properties of a collection's features as CSV text (with BOM), one column per property. */
-export function featuresToCsv(fc: FeatureCollection): string {
-  const columns: string[] = [];
-  const seen = new Set<string>();
-  for (const f of fc.features) {
-    for (const k of Object.keys(f.properties ?? {})) {
-      if (!seen.has(k)) {
-        seen.add(k);
-        columns.push(k);
-      }
-    }
-  }
-  const lines = [columns.map(csvCell).join(',')];
-  for (const f of fc.features) lines.push(columns.map((c) => csvCell((f as Feature).properties?.[c])).join(','));
-  return BOM + lines.join('\r\n') + '\r\n';
-}
 
 /** Draws every layer canvas of a map onto one canvas (over `background`), applying each canvas's CSS transform. */
 export function composeMapCanvas(map: OlMap, background = 'rgba(0,0,0,0)'): HTMLCanvasElement {

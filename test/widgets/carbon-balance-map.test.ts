@@ -678,6 +678,9 @@ describe('<carbon-balance-map>', function () {
     expect([...csv.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(csv.slice(3));
     expect(text.split('\r\n')[0]).to.contain('zone');
+    // The CLI's CSV: each unit's centroid as lon, lat at the end of the row.
+    expect(text.split('\r\n')[0].endsWith(',lon,lat')).to.equal(true);
+    expect(() => el.exportCSV('nope' as 'units')).to.throw(TypeError, /units, grid or parcels, not "nope"/);
     expect(text.trim().split('\r\n').length).to.equal(el.report!.units.length + 1);
     const units = JSON.parse(await el.exportGeoJSON('units').text());
     expect(units.features.length).to.equal(el.report!.units.length);
