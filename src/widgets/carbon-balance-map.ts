@@ -1477,7 +1477,9 @@ export class CarbonBalanceMap extends LitElement {
               : html`<div class="map" tabindex="0" role="application" aria-label=${`${t.elementLabel}: ${t.views[this.view]}`} aria-describedby="map-help"></div>
                   <span id="map-help" class="sr-only">${t.mapHelp}</span>`}
             ${this._renderLegend(lang)}
-            ${failure ? html`<div class="message error" role="alert" title=${failure.message}>${failureText(failure, lang)}</div>` : nothing}
+            ${failure
+              ? html`<div class="message error" role="alert" title=${failure.message}>${failureText(failure, lang)}${this._result ? html` ${t.previousResults}` : nothing}</div>`
+              : nothing}
             ${this._hostMap ? nothing : this._renderPopup(lang)}
           </div>
           ${this.panel === 'none' ? nothing : html`<aside class="side-panel" part="panel" ?hidden=${this.panel !== 'open'} aria-label=${t.panelToggle}>${this._renderPanel(lang)}</aside>`}

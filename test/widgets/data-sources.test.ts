@@ -151,6 +151,23 @@ describe('file loading uses the engine readers (issue: formats in the browser)',
   this.timeout(60_000);
   afterEach(cleanup);
 
+  it('a broken file that fails to load says so and that the map still shows the previous results', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
+    const report = el.report;
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('.dropzone input[type="file"]')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['{"type": "FeatureCollection", "features": [ {"type"'], 'units.geojson', { type: 'application/geo+json' }));
+    input.files = files.files;
+    const failed = nextEvent(el, 'cbm-run-error');
+    input.dispatchEvent(new Event('change'));
+    await failed;
+    await el.updateComplete;
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
+    expect(alert).to.contain('The map still shows the previous results.');
+    expect(el.report).to.equal(report);
+    expect(el.status).to.equal('error');
+  });
+
   it('a dropped file named like a loaded layer replaces it: the city reruns, the demo badge goes, the map shows the new units', async () => {
     const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
     const root = el.shadowRoot!;
