@@ -151,6 +151,20 @@ describe('file loading uses the engine readers (issue: formats in the browser)',
   this.timeout(60_000);
   afterEach(cleanup);
 
+  it('renames the city from the panel: toolbar title and exported config follow', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
+    const root = el.shadowRoot!;
+    const input = [...root.querySelectorAll<HTMLInputElement>('.field-row input[type="text"]')].find((i) => i.labels?.[0]?.textContent === 'City name')!;
+    expect(input.value).to.equal('Demo city (generated)');
+    const changed = nextEvent(el, 'cbm-config-change', 5000);
+    input.value = 'Wujiang <district>';
+    input.dispatchEvent(new Event('change'));
+    expect((await changed).detail.config.name).to.equal('Wujiang <district>');
+    await el.updateComplete;
+    expect(root.querySelector('.toolbar .title')!.textContent).to.equal('Wujiang <district>');
+    expect(JSON.parse(await el.exportConfig().text()).name).to.equal('Wujiang <district>');
+  });
+
   it('a broken file that fails to load says so and that the map still shows the previous results', async () => {
     const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
     const report = el.report;

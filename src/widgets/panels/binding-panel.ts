@@ -32,7 +32,7 @@ import type {
   EconomyRow,
 } from '../../engine/index.js';
 import type { Lang } from '../i18n.js';
-import { formatArea, formatCount, formatInventoryUnit, formatUnitLabel, strings, withUnit } from '../i18n.js';
+import { cityTitle, formatArea, formatCount, formatInventoryUnit, formatUnitLabel, strings, withUnit } from '../i18n.js';
 import { failureText, issueText } from './issue-text.js';
 import type { LayerSummary, ValueRow } from '../worker/protocol.js';
 import { sourceName } from '../worker/source-name.js';
@@ -646,6 +646,24 @@ function renderIssues(ctx: BindingContext): TemplateResult {
   `;
 }
 
+/** The city's name (the toolbar title, export file names and the exported config's `name`). */
+function renderCityName(ctx: BindingContext, c: CityConfig): TemplateResult {
+  const t = strings(ctx.lang);
+  const id = nextId('city');
+  return html`<div class="field-row">
+    <label for=${id}>${t.cityName}</label>
+    <input
+      id=${id}
+      type="text"
+      .value=${cityTitle(c.name, ctx.lang)}
+      @change=${(e: Event) => {
+        const name = (e.target as HTMLInputElement).value.trim();
+        if (name && name !== cityTitle(c.name, ctx.lang)) ctx.editConfig((x) => (x.name = name));
+      }}
+    />
+  </div>`;
+}
+
 /** The whole data-binding panel. */
 export function renderBindingPanel(ctx: BindingContext): TemplateResult {
   const t = strings(ctx.lang);
@@ -653,6 +671,7 @@ export function renderBindingPanel(ctx: BindingContext): TemplateResult {
   if (!c) return html`${renderFiles(ctx)}${renderIssues(ctx)}`;
   return html`
     ${renderIssues(ctx)}
+    ${renderCityName(ctx, c)}
     ${renderFiles(ctx)}
     ${renderParcels(ctx, c)}
     ${renderLandUse(ctx, c)}
