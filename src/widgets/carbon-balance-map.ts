@@ -1414,6 +1414,26 @@ export class CarbonBalanceMap extends LitElement {
     }
   };
 
+  /**
+   * Roles still reading the generated demo's layers while another role reads the user's own
+   * data: a mix the user almost certainly did not mean (demo POIs over real parcels).
+   */
+  private _demoRolesLeft(): Array<'parcels' | 'units' | 'pois' | 'roads' | 'population'> {
+    const c = this._config;
+    if (!this._isDemo || !c) return [];
+    const l = c.layers;
+    const roles: Array<['parcels' | 'units' | 'pois' | 'roads' | 'population', (string | null)[]]> = [
+      ['parcels', [sourceName(l.parcels)]],
+      ['units', 'generate' in l.units ? [] : [sourceName(l.units)]],
+      ['pois', (l.pois ?? []).map((p) => sourceName(p))],
+      ['roads', (l.roads ?? []).map((r) => sourceName(r))],
+      ['population', l.population ? [sourceName(l.population)] : []],
+    ];
+    const isDemo = (n: string | null): boolean => n !== null && this._demoLayerNames.has(n);
+    const own = roles.some(([, names]) => names.some((n) => n !== null && !isDemo(n)));
+    return own ? roles.filter(([, names]) => names.length > 0 && names.every(isDemo)).map(([role]) => role) : [];
+  }
+
   /** Whether the map shows the generated demo city: every layer the config reads is the demo's. */
   private get _showsDemo(): boolean {
     if (!this._isDemo || !this._config) return false;
@@ -1536,6 +1556,7 @@ export class CarbonBalanceMap extends LitElement {
       issues: [...this._configIssues, ...((this._failure?.issues as Issue[] | undefined) ?? [])],
       failure: this._failure,
       report: this._result?.report ?? null,
+      demoRolesLeft: this._demoRolesLeft(),
       valueRows: this._valueRowsFor,
       editConfig: this._editConfig,
       loadFiles: (files) => void this._loadFiles(files),

@@ -151,6 +151,27 @@ describe('file loading uses the engine readers (issue: formats in the browser)',
   this.timeout(60_000);
   afterEach(cleanup);
 
+  it('says which roles still read the generated demo once the user binds their own parcels', async () => {
+    const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
+    const root = el.shadowRoot!;
+    expect(root.querySelector('.demo-mix')).to.equal(null);
+    // The planner's own parcels file (a copy of the demo's, under another name), bound as parcels.
+    const mine = {
+      type: 'FeatureCollection' as const,
+      features: el.results!.parcels.features.map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { bsm: f.properties!.id, dlbm: f.properties!.code } })),
+    };
+    await el.addLayers({ 'my-parcels.geojson': mine });
+    await el.updateComplete;
+    const select = root.querySelector<HTMLSelectElement>('.field-row select')!;
+    expect([...select.options].map((o) => o.value)).to.include('my-parcels.geojson');
+    const done = nextEvent(el, 'cbm-run-complete');
+    select.value = 'my-parcels.geojson';
+    select.dispatchEvent(new Event('change'));
+    await done;
+    await el.updateComplete;
+    expect(root.querySelector('.demo-mix')!.textContent).to.contain('Still from the generated demo city: Units (townships), Points of interest, Roads, Population.');
+  });
+
   it('renames the city from the panel: toolbar title and exported config follow', async () => {
     const el = await mountAndRun({ attributes: { lang: 'en', panel: 'open' } });
     const root = el.shadowRoot!;

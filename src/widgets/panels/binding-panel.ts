@@ -46,6 +46,8 @@ export interface BindingContext {
   issues: readonly Issue[];
   failure: EngineFailure | null;
   report: RunReport | null;
+  /** Roles still bound to the generated demo's layers while others read the user's data. */
+  demoRolesLeft: ReadonlyArray<'parcels' | 'units' | 'pois' | 'roads' | 'population'>;
   /** Distinct values of a field (null while they load). */
   valueRows(layer: string, field: string): ValueRow[] | null;
   editConfig(mutate: (c: CityConfig) => void): void;
@@ -642,6 +644,9 @@ function renderIssues(ctx: BindingContext): TemplateResult {
           ${failure ? html`<li class="error" data-code=${failure.code} title=${failure.message}>${failureText(failure, ctx.lang)}</li>` : nothing}
           ${issues.map((i) => html`<li class=${i.severity} data-code=${i.code} title=${i.message}>${issueText(i, ctx.lang)}${i.path ? html` <code>${i.path}</code>` : nothing}</li>`)}
         </ul>`}
+    ${ctx.demoRolesLeft.length > 0
+      ? html`<p class="run-warnings demo-mix" role="note">${t.demoRolesLeft(ctx.demoRolesLeft.map((r) => t.roles[r]).join(ctx.lang === 'zh-CN' ? '、' : ', '))}</p>`
+      : nothing}
     ${runWarnings > 0 ? html`<p class="run-warnings" role="note">${t.runWarnings(formatCount(runWarnings, ctx.lang))}</p>` : nothing}
   `;
 }
