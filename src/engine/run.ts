@@ -592,15 +592,17 @@ export function runSync(config: CityConfig, layers: LayerData, options: RunOptio
     gdp: gdp.values[u], ccr: b.ccr, ecc: b.ecc, esc: b.esc, zone: b.zone, reason: b.reason,
     ...(sectorProps(agg.unitNetT, u * SECTOR_COUNT) as Record<`${(typeof SECTOR_IDS)[number]}T`, number>),
   }));
+  const unitsMended = hasMendedFeatures(state.issues, 'units');
   const unitsFc: FeatureCollection = {
     type: 'FeatureCollection',
-    features: unitFeatures.map((f, u) => ({ type: 'Feature', id: units.ids[u], geometry: generatedUnits ? f.geometry : outGeometry(unitsReader!, f.geometry), properties: { ...unitProps[u] } })),
+    features: unitFeatures.map((f, u) => ({ type: 'Feature', id: units.ids[u], geometry: generatedUnits ? f.geometry : outGeometry(unitsReader!, f.geometry, unitsMended), properties: { ...unitProps[u] } })),
   };
   progress(0.2);
 
   const parcelFeatures: Feature[] = [];
   const parcelIntensity: number[] = new Array(n);
-  const outGeometries = state.parcelOutGeometries ?? (state.parcelOutGeometries = parcels.source.map((src) => outGeometry(parcelsReader, parcelsReader.fc.features[src].geometry)));
+  const parcelsMended = hasMendedFeatures(state.issues, 'parcels');
+  const outGeometries = state.parcelOutGeometries ?? (state.parcelOutGeometries = parcels.source.map((src) => outGeometry(parcelsReader, parcelsReader.fc.features[src].geometry, parcelsMended)));
   const asColumns = options.parcelOutput === 'columns';
   const col = asColumns ? PARCEL_NUMBER_COLUMNS.map(() => new Float64Array(n)) : null;
   const v = allocation.parcelNetT;
@@ -839,10 +841,17 @@ function roundLonLat(c: number[]): number[] {
  * A kept feature's source geometry in WGS 84 for the outputs, without the unreadable positions
  * the hygiene dropped (before and after projecting).
  */
-function outGeometry(reader: LayerReader, g: Geometry | null): Geometry | null {
+function outGeometry(reader: LayerReader, g: Geometry | null, mended: boolean): Geometry | null {
   if (!g) return null;
+  if (!mended) return reader.identityWgs84 ? g : transformGeometry(g, reader.toWgs84);
   const readable = withoutUnreadablePositions(g);
   return reader.identityWgs84 ? readable : withoutUnreadablePositions(transformGeometry(readable, reader.toWgs84));
+}
+
+/** Whether the hygiene dropped unreadable positions from some feature of a layer (its issues say so). */
+function hasMendedFeatures(issues: readonly Issue[], layer: string): boolean {
+  const code = 'geometry-invalid-position-dropped';
+  return issues.some((i) => i.layer === layer && (i.code === code || (i.code === 'geometry-faults-more' && i.field === code)));
 }
 
 function reportDuplicateIds(layer: string, ids: string[], issues: Issue[]): void {
