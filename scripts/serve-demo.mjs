@@ -24,6 +24,7 @@ const TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
 };
 
 function option(name, fallback) {
@@ -84,5 +85,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { url } = await serve({ port: option('port', process.env.PORT ?? 8765), host: option('host', '127.0.0.1') });
   console.log(`carbon-balance-map demo: ${url}/demo/`);
   console.log(`  hidden-tab demo:        ${url}/demo/tabs.html`);
+  console.log(`  portal page demo:       ${url}/demo/portal.html`);
   console.log('Press Ctrl+C to stop.');
 }
