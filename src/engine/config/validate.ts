@@ -29,7 +29,7 @@ import { isGeographicCrs, isKnownCrs, parseCrsName } from '../crs/index.js';
  * `config-totals-empty`, `config-negative-total`, `config-subsector-sector`,
  * `config-space-type-subsector`, `config-duplicate-layer`.
  *
- * @param config The parsed config document.
+ * @param config The parsed config (JSON).
  * @returns The issues, in document order; empty when the config is valid.
  * @example
  * const issues = validateConfig(JSON.parse(text));

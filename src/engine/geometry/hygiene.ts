@@ -153,7 +153,8 @@ function readRing(raw: unknown, xy: (c: number[]) => number[]): ReadRing | { bad
   }
   if (dropped.length > 0 && dropped.length > MAX_DROPPED_SHARE * raw.length) return { bad: dropped[0] };
   let unclosed = false;
-  const readable = raw.filter(finitePosition) as number[][];
+  // Closed or not is judged on the readable positions; only a ring that lost some needs a copy.
+  const readable = (dropped.length > 0 ? raw.filter(finitePosition) : raw) as number[][];
   if (readable.length > 0) {
     const first = readable[0], lastRaw = readable[readable.length - 1];
     unclosed = readable.length < 2 || !sameXY(first, lastRaw);
