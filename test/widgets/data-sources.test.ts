@@ -16,7 +16,7 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import type Polygon from 'ol/geom/Polygon.js';
 import { buildLandUsePreview } from '../../src/widgets/worker/land-use-preview.js';
 import { flattenParcels } from '../../src/widgets/worker/engine-host.js';
-import { cleanup, create, mountAndRun, nextEvent, until } from './helpers.js';
+import { cleanup, create, mountAndRun, nextEvent, twoUnitCity, until } from './helpers.js';
 
 const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
@@ -45,7 +45,7 @@ describe('data sources', function () {
   });
 
   it('keeps a township whose outline has one null vertex: no page error, same zones, the warning names the vertex', async () => {
-    const [config, parcels, units] = await Promise.all(['city.json', 'parcels.geojson', 'units.geojson'].map((f) => fetch(BASE + f).then((r) => r.json())));
+    const { config, parcels, units } = await twoUnitCity();
     // West's outline with 21 positions along its edges; the 8th (on the south edge) is null.
     const ring: (number[] | null)[] = [];
     for (let k = 0; k < 5; k++) ring.push([120 + k * 0.002, 31.0]);
@@ -83,7 +83,7 @@ describe('data sources', function () {
   });
 
   it('takes a config object and the layers as properties', async () => {
-    const [config, parcels, units] = await Promise.all(['city.json', 'parcels.geojson', 'units.geojson'].map((f) => fetch(BASE + f).then((r) => r.json())));
+    const { config, parcels, units } = await twoUnitCity();
     const el = document.createElement('carbon-balance-map');
     el.setAttribute('lang', 'en');
     el.config = config;

@@ -9,6 +9,7 @@ import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import '../../src/widgets/index.js';
 import type { CarbonBalanceMap } from '../../src/widgets/index.js';
 import type { CarbonBalanceMapEventMap } from '../../src/widgets/events.js';
+import type { CityConfig, FeatureCollection } from '../../src/engine/index.js';
 
 /** A small demo city: fast enough for tests (about 2 000 parcels, 24 units). */
 export const SMALL_CITY = { parcels: 2000, units: 24, pois: 3000, populationPoints: 3000, seed: 7 };
@@ -186,4 +187,11 @@ export function expectZoneFills(el: CarbonBalanceMap): void {
     const px = pixelAtCoordinate(el, p.coordinate);
     expect(near(px, hex(ZONE_DEFAULTS[p.zone!])), `${p.name} (${p.zone}) drawn as ${px}`).to.equal(true);
   }
+}
+
+/** The two-unit fixture city (test/widgets/fixtures/two-units): its config and layers, freshly parsed. */
+export async function twoUnitCity(): Promise<{ config: CityConfig; parcels: FeatureCollection; units: FeatureCollection }> {
+  const base = '/test/widgets/fixtures/two-units/';
+  const [config, parcels, units] = await Promise.all(['city.json', 'parcels.geojson', 'units.geojson'].map((f) => fetch(base + f).then((r) => r.json())));
+  return { config, parcels, units };
 }

@@ -7,9 +7,8 @@ import { expect } from '@open-wc/testing';
 import { makeIssue } from '../../src/engine/messages/index.js';
 import { validateConfig } from '../../src/engine/config/index.js';
 import { failureText, issueText } from '../../src/widgets/panels/issue-text.js';
-import { cleanup, mountAndRun, nextEvent } from './helpers.js';
+import { cleanup, mountAndRun, nextEvent, twoUnitCity } from './helpers.js';
 
-const FIXTURE = '/test/widgets/fixtures/two-units/';
 
 describe('run report issues in plain words', function () {
   this.timeout(90_000);
@@ -108,7 +107,7 @@ describe('run report issues in plain words', function () {
   });
 
   it('shows a missing code field in Chinese in the alert and the checks, with the English message as title', async () => {
-    const [config, parcels, units] = await Promise.all(['city.json', 'parcels.geojson', 'units.geojson'].map((f) => fetch(FIXTURE + f).then((r) => r.json())));
+    const { config, parcels, units } = await twoUnitCity();
     config.layers.parcels.codeField = 'DLBM_X';
     const el = document.createElement('carbon-balance-map');
     el.setAttribute('lang', 'zh-CN');
