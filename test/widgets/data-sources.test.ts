@@ -54,7 +54,7 @@ describe('data sources', function () {
     for (let k = 0; k < 5; k++) ring.push([120.0, 31.01 - k * 0.002]);
     ring.push([120.0, 31.0]);
     ring[2] = null;
-    units.features[0].geometry.coordinates = [ring];
+    (units.features[0].geometry as unknown as { coordinates: unknown }).coordinates = [ring];
     // The land-use preview's outlines (what the page draws before the run ends) leave it out.
     const preview = buildLandUsePreview(config, parcels, units, flattenParcels)!;
     const outlines = format.readFeatures(preview.units!);
